@@ -1,7 +1,56 @@
 package dev.cheeseshop.app;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cheeseshop} command: {@code serve}, {@code user add}, ... */
+@Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A PyPI-compatible package index.",
+        subcommands = {ServeCommand.class, UserCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and answers its exit status (0 ok, 1 refused, 2 usage). */
+    public static int run(String... args) {
+        boolean serving = args.length > 0 && args[0].equals("serve");
+        if (!serving && System.getProperty("cheeseshop.log.level") == null) {
+            System.setProperty("cheeseshop.log.level", "WARN");
+        }
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new Failures());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    /** The version, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cheeseshop " + (version == null ? "(development)" : version)};
+        }
+    }
+
+    /** Refusals are one line on stderr with exit status 1; nothing else prints a stack trace. */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            if (e instanceof CommandFailure failure) {
+                commandLine.getErr().println("error: " + failure.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("error: " + e);
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            return 1;
+        }
     }
 }

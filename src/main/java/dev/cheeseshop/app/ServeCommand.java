@@ -1,0 +1,51 @@
+package dev.cheeseshop.app;
+
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: run the index until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the package index server.")
+final class ServeCommand implements Runnable {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "${env:CHEESESHOP_HOST:-127.0.0.1}",
+            description = "Address to listen on (env CHEESESHOP_HOST; default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "${env:CHEESESHOP_PORT:-8080}",
+            description = "Port to listen on; 0 picks a free one (env CHEESESHOP_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--max-upload-size", paramLabel = "SIZE", defaultValue = "${env:CHEESESHOP_MAX_UPLOAD_SIZE:-100MiB}",
+            converter = ByteSize.class,
+            description = "Largest distribution file accepted, e.g. 100MiB or 1GiB (env CHEESESHOP_MAX_UPLOAD_SIZE; "
+                    + "default ${DEFAULT-VALUE}).")
+    long maxUploadSize;
+
+    @Override
+    public void run() {
+        if (port < 0 || port > 65535) {
+            throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
+        }
+        Settings settings = new Settings(data.data, host, port, maxUploadSize);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Application app = Application.forServer(settings)) {
+            app.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "shutdown"));
+            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath() + ")");
+            System.out.flush();
+            app.join();
+        } catch (Exception e) {
+            if (e instanceof CommandFailure failure) {
+                throw failure;
+            }
+            throw new CommandFailure("cannot serve: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.cheeseshop.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One request and its response, for a blocking handler: read what came in, then answer once,
+ * either with {@link #send} (a complete body) or {@link #stream} (a body written as it is made).
+ */
+public final class Exchange {
+    private final Request request;
+    private final Response response;
+    private final Map<String, String> params;
+    private OutputStream body;
+
+    Exchange(Request request, Response response, Map<String, String> params) {
+        this.request = request;
+        this.response = response;
+        this.params = params;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public boolean isHead() {
+        return "HEAD".equals(request.getMethod());
+    }
+
+    public String path() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
+    /** The raw query string, or null. */
+    public String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    public Fields query() {
+        return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    public long contentLength() {
+        return request.getLength();
+    }
+
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    public InputStream body() {
+        return Request.asInputStream(request);
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    /** Sets a response header; call before sending. */
+    public Exchange header(String name, String value) {
+        response.getHeaders().put(name, value);
+        return this;
+    }
+
+    /** Sets the reason phrase of the status line (see {@link ReasonPhrase}). */
+    public Exchange reason(String phrase) {
+        ReasonPhrase.set(request, phrase);
+        return this;
+    }
+
+    /** Answers with a complete body. */
+    public void send(int status, String contentType, byte[] content) throws IOException {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, content.length);
+        Content.Sink.write(response, true, isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(content));
+    }
+
+    public void sendText(int status, String text) throws IOException {
+        send(status, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers without a body (304, a redirect, 204). */
+    public void sendEmpty(int status) throws IOException {
+        response.setStatus(status);
+        Content.Sink.write(response, true, ByteBuffer.allocate(0));
+    }
+
+    public void redirect(int status, String location) throws IOException {
+        header("Location", location);
+        sendText(status, status + " " + (status == 301 ? "Moved Permanently" : "Redirect"));
+    }
+
+    /**
+     * Starts a streamed answer; the caller writes the body and the router finishes it. Content
+     * written for a HEAD request is discarded.
+     */
+    public OutputStream stream(int status, String contentType) {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        body = isHead() ? OutputStream.nullOutputStream() : Response.asBufferedOutputStream(request, response);
+        return body;
+    }
+
+    boolean isCommitted() {
+        return response.isCommitted();
+    }
+
+    /** Completes a streamed body, if one was started. */
+    void finish() throws IOException {
+        if (body != null) {
+            body.close();
+        }
+    }
+}

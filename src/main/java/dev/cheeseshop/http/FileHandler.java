@@ -1,0 +1,88 @@
+package dev.cheeseshop.http;
+
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.store.BlobStore;
+import dev.cheeseshop.store.MetadataStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Distribution files and their PEP 658 {@code .metadata} under {@code /packages/<path>}. A blob is
+ * served only when a file row names it, so an orphan (written by an upload that never committed)
+ * is never visible. Files are immutable: strong ETags from their digest, a long cache lifetime,
+ * conditional GET, HEAD, and single byte ranges.
+ */
+final class FileHandler {
+    private static final String METADATA_SUFFIX = ".metadata";
+
+    private final MetadataStore store;
+    private final BlobStore blobs;
+
+    FileHandler(MetadataStore store, BlobStore blobs) {
+        this.store = store;
+        this.blobs = blobs;
+    }
+
+    void register(Routes routes) {
+        routes.get("/packages/{path*}", this::serve);
+    }
+
+    private void serve(Exchange exchange) throws IOException {
+        String path = exchange.param("path");
+        Optional<Served> served = find(path);
+        if (served.isEmpty()) {
+            exchange.sendText(404, "404 Not Found");
+            return;
+        }
+        Optional<BlobStore.Blob> blob = blobs.open(served.get().key());
+        if (blob.isEmpty()) {
+            throw new IOException("file row without its blob: " + served.get().key());
+        }
+        long size = blob.get().size();
+        String etag = '"' + served.get().etag() + '"';
+        exchange.header("ETag", etag)
+                .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(served.get().file().uploadTime().atOffset(ZoneOffset.UTC)))
+                .header("Cache-Control", "max-age=365000000, immutable, public")
+                .header("Accept-Ranges", "bytes")
+                .header("Access-Control-Allow-Origin", "*");
+        if (Conditional.matches(exchange.header("If-None-Match"), etag)) {
+            exchange.sendEmpty(304);
+            return;
+        }
+        ByteRange range = ByteRange.parse(exchange.header("Range"), exchange.header("If-Range"), etag, size);
+        if (range.unsatisfiable()) {
+            exchange.header("Content-Range", "bytes */" + size).sendText(416, "416 Range Not Satisfiable");
+            return;
+        }
+        int status = 200;
+        if (range.partial()) {
+            status = 206;
+            exchange.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+        }
+        exchange.header("Content-Length", Long.toString(range.length()));
+        OutputStream out = exchange.stream(status, served.get().contentType());
+        if (!exchange.isHead()) {
+            try (InputStream in = blob.get().read(range.first(), range.length())) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private record Served(DistFile file, String key, String etag, String contentType) {}
+
+    private Optional<Served> find(String path) {
+        if (path.endsWith(METADATA_SUFFIX)) {
+            String filePath = path.substring(0, path.length() - METADATA_SUFFIX.length());
+            Optional<DistFile> file = store.read(tx -> tx.files().findByPath(filePath));
+            return file.filter(f -> f.metadata().isPresent())
+                    .map(f -> new Served(f, f.metadataPath(), f.metadata().get().sha256(), "text/plain; charset=utf-8"));
+        }
+        return store.read(tx -> tx.files().findByPath(path))
+                .map(f -> new Served(f, f.path(), f.digests().sha256(), "application/octet-stream"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.cheeseshop.http;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jetty's entry point: finds the route, runs its handler on this (blocking-allowed) thread, and
+ * completes the exchange. A handler that throws gets a plain 500 when nothing has been sent yet
+ * (the failure is logged with an id the client sees, never a stack trace), or an aborted
+ * connection when the answer was already under way.
+ */
+final class Router extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final Routes routes;
+    private final AtomicLong failures = new AtomicLong();
+
+    Router(Routes routes) {
+        super(InvocationType.BLOCKING);
+        this.routes = routes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        ReasonPhrase.install(request);
+        Routes.Match match = routes.match(request.getMethod(), request.getHttpURI().getDecodedPath());
+        Exchange exchange = new Exchange(request, response, match.params());
+        try {
+            if (match.found()) {
+                match.handler().handle(exchange);
+            } else if (!match.allowed().isEmpty()) {
+                exchange.header("Allow", String.join(", ", match.allowed()));
+                exchange.sendText(405, "405 Method Not Allowed");
+            } else {
+                exchange.sendText(404, "404 Not Found");
+            }
+            exchange.finish();
+            callback.succeeded();
+        } catch (Throwable failure) {
+            fail(exchange, response, callback, failure);
+        }
+        return true;
+    }
+
+    private void fail(Exchange exchange, Response response, Callback callback, Throwable failure) {
+        String id = Long.toString(System.currentTimeMillis(), 36) + "-" + failures.incrementAndGet();
+        LOG.error("request {} {} failed (error id {})", exchange.method(), exchange.path(), id, failure);
+        if (exchange.isCommitted()) {
+            callback.failed(failure);
+            return;
+        }
+        try {
+            response.reset();
+            exchange.sendText(500, "500 Internal Server Error (error id " + id + ")");
+            callback.succeeded();
+        } catch (Throwable again) {
+            callback.failed(failure);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cheeseshop.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The route table: the one place that says which handler answers which method and path.
+ *
+ * <p>Patterns are literal segments and {@code {name}} placeholders, one segment each; a final
+ * {@code {name*}} takes the rest of the path. A trailing slash is significant: {@code /simple/}
+ * and {@code /simple} are different routes.
+ */
+public final class Routes {
+    /** A handler: parse the exchange, call a use case, render the answer. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Exchange exchange) throws Exception;
+    }
+
+    private record Route(Set<String> methods, String[] segments, boolean trailingSlash, Handler handler) {}
+
+    /** The outcome of a look-up: a handler with its path parameters, or the methods the path allows. */
+    record Match(Handler handler, Map<String, String> params, Set<String> allowed) {
+        boolean found() {
+            return handler != null;
+        }
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    /** GET and HEAD. */
+    public Routes get(String pattern, Handler handler) {
+        return add(Set.of("GET", "HEAD"), pattern, handler);
+    }
+
+    public Routes post(String pattern, Handler handler) {
+        return add(Set.of("POST"), pattern, handler);
+    }
+
+    public Routes add(Set<String> methods, String pattern, Handler handler) {
+        if (!pattern.startsWith("/")) {
+            throw new IllegalArgumentException("patterns start with '/': " + pattern);
+        }
+        routes.add(new Route(Set.copyOf(methods), split(pattern), pattern.length() > 1 && pattern.endsWith("/"),
+                handler));
+        return this;
+    }
+
+    Match match(String method, String path) {
+        String[] segments = split(path);
+        boolean trailingSlash = path.length() > 1 && path.endsWith("/");
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> params = bind(route, segments, trailingSlash);
+            if (params.isEmpty()) {
+                continue;
+            }
+            if (route.methods.contains(method)) {
+                return new Match(route.handler, params.get(), Set.of());
+            }
+            allowed.addAll(route.methods);
+        }
+        return new Match(null, Map.of(), allowed);
+    }
+
+    private static Optional<Map<String, String>> bind(Route route, String[] segments, boolean trailingSlash) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String[] pattern = route.segments;
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            if (p.startsWith("{") && p.endsWith("*}")) {
+                if (i >= segments.length) {
+                    return Optional.empty();
+                }
+                String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
+                params.put(p.substring(1, p.length() - 2), trailingSlash ? rest + "/" : rest);
+                return Optional.of(params);
+            }
+            if (i >= segments.length) {
+                return Optional.empty();
+            }
+            if (p.startsWith("{") && p.endsWith("}")) {
+                params.put(p.substring(1, p.length() - 1), segments[i]);
+            } else if (!p.equals(segments[i])) {
+                return Optional.empty();
+            }
+        }
+        if (segments.length != pattern.length || trailingSlash != route.trailingSlash) {
+            return Optional.empty();
+        }
+        return Optional.of(params);
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cheeseshop.http;
+
+import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.index.SimpleIndex;
+import dev.cheeseshop.journal.Journal;
+import dev.cheeseshop.store.BlobStore;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.upload.Staging;
+import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.xmlrpc.CallGate;
+import dev.cheeseshop.xmlrpc.Dispatcher;
+import dev.cheeseshop.xmlrpc.PypiMethods;
+
+/** Every route the server answers, in one table. */
+public final class Site {
+    private final Routes routes = new Routes();
+
+    public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
+            SimpleIndex index, Journal journal) {
+        new SimpleHandlers(index).register(routes);
+        new FileHandler(store, blobs).register(routes);
+        new UploadHandler(accounts, uploads, staging).register(routes);
+        new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), CallGate.OPEN).register(routes);
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.cheeseshop.http;
+
+import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.model.User;
+import dev.cheeseshop.upload.StagedFile;
+import dev.cheeseshop.upload.Staging;
+import dev.cheeseshop.upload.UploadProblem;
+import dev.cheeseshop.upload.UploadRequest;
+import dev.cheeseshop.upload.UploadService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The legacy upload API, {@code POST /legacy/}, as twine, flit, poetry and pdm speak it: parse
+ * the multipart form, call the upload use case, and answer PyPI's way (message in the reason
+ * phrase and the body). Credentials are checked before the body is read.
+ */
+final class UploadHandler {
+    private final Accounts accounts;
+    private final UploadService uploads;
+    private final Staging staging;
+
+    UploadHandler(Accounts accounts, UploadService uploads, Staging staging) {
+        this.accounts = accounts;
+        this.uploads = uploads;
+        this.staging = staging;
+    }
+
+    void register(Routes routes) {
+        routes.post("/legacy/", this::upload)
+                .get("/legacy/", this::describe)
+                .post("/legacy", ex -> {
+                    ex.header("Location", "/legacy/");
+                    UploadResponses.error(ex, 308, "An upload was attempted to /legacy but the expected upload URL "
+                            + "is /legacy/ (with a trailing slash)");
+                });
+    }
+
+    private void upload(Exchange exchange) throws IOException {
+        Optional<User> user = BasicCredentials.parse(exchange.header("Authorization"))
+                .flatMap(c -> accounts.authenticate(c.username(), c.password()));
+        if (user.isEmpty()) {
+            UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
+            return;
+        }
+        MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
+        try {
+            String action = Optional.ofNullable(exchange.query().getValue(":action"))
+                    .or(() -> first(form.fields(), ":action")).orElse("");
+            switch (action) {
+                case "file_upload" -> {
+                    uploads.upload(user.get(), toRequest(exchange, form));
+                    UploadResponses.ok(exchange);
+                }
+                case "submit", "submit_pkg_info" -> throw UploadProblem.gone(UploadService.PREREGISTRATION_GONE);
+                case "doc_upload" -> throw UploadProblem.gone(UploadService.DOC_UPLOAD_GONE);
+                default -> {
+                    exchange.header("Allow", "GET, HEAD, OPTIONS");
+                    throw UploadProblem.notAllowed("Method Not Allowed");
+                }
+            }
+        } catch (UploadProblem problem) {
+            UploadResponses.error(exchange, problem.status(), problem.getMessage());
+        } finally {
+            if (form.file() != null) {
+                Files.deleteIfExists(form.file().path());
+            }
+        }
+    }
+
+    private UploadRequest toRequest(Exchange exchange, MultipartUpload.Parsed form) throws UploadProblem {
+        if (form.malformed()) {
+            throw UploadProblem.badRequest("Invalid form data: the multipart body is malformed.");
+        }
+        if (form.fieldsTooLarge()) {
+            throw UploadProblem.badRequest("Invalid form data: the form fields exceed "
+                    + MultipartUpload.MAX_FIELD_BYTES / (1024 * 1024) + " MB.");
+        }
+        for (String field : form.fileFields()) {
+            if (!field.equals("gpg_signature") && !field.equals("content")) {
+                throw UploadProblem.badRequest(field + ": Should not be a tuple.");
+            }
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>(form.fields());
+        if (form.fileTooLarge()) {
+            uploads.refuseTooLarge(first(fields, "name").orElse(""));
+        }
+        StagedFile file = form.file();
+        return new UploadRequest(fields, file, exchange.header("User-Agent").orElse(null));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private void describe(Exchange exchange) throws IOException {
+        exchange.send(200, Headers.HTML, ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Upload API</title></head>\n"
+                + "<body><h1>Upload API</h1><p>This URL is an API for uploading distributions: point twine, flit, "
+                + "poetry or pdm at it.</p></body>\n</html>\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cheeseshop.index;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One file as the Simple API shows it. {@code path} is the file's storage path (the URL is
+ * {@code /packages/<path>}); {@code yanked} is empty unless the release is yanked, then the reason
+ * (possibly empty); {@code metadataSha256} is present when the wheel's METADATA is served beside it.
+ */
+public record FileLink(
+        String filename,
+        String path,
+        String version,
+        String sha256,
+        long size,
+        Instant uploadTime,
+        Optional<String> requiresPython,
+        Optional<String> yanked,
+        Optional<String> metadataSha256) {}

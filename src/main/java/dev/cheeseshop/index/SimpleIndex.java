@@ -1,0 +1,73 @@
+package dev.cheeseshop.index;
+
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.MetadataDigests;
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.ProjectStore.ProjectListing;
+import dev.cheeseshop.store.Transaction;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Simple API's read model: the project listing and each project's page. */
+public final class SimpleIndex {
+    private final MetadataStore store;
+
+    public SimpleIndex(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** Receives the index: first the journal's last serial, then every project in normalised-name order. */
+    public interface ListingSink {
+        void begin(Serial lastSerial);
+
+        void project(ProjectListing project);
+
+        void end();
+    }
+
+    /** Streams the listing to {@code sink} from one consistent snapshot. */
+    public void listing(ListingSink sink) {
+        store.read(tx -> {
+            sink.begin(tx.journal().last().orElse(Serial.NONE));
+            tx.projects().forEach(sink::project);
+            sink.end();
+            return null;
+        });
+    }
+
+    /** The page of the project with this normalised name, if there is one. */
+    public Optional<ProjectPage> page(String normalizedName) {
+        return store.read(tx -> tx.projects().find(normalizedName).map(project -> build(tx, project)));
+    }
+
+    private static ProjectPage build(Transaction tx, Project project) {
+        Map<Long, Release> releases = tx.releases().forProject(project.id()).stream()
+                .collect(Collectors.toMap(Release::id, Function.identity()));
+        Map<Long, Version> versions = releases.values().stream()
+                .collect(Collectors.toMap(Release::id, r -> Version.parse(r.version())));
+        List<DistFile> files = tx.files().forProject(project.id());
+        files.sort(Comparator.<DistFile, Version>comparing(f -> versions.get(f.releaseId()))
+                .thenComparing(DistFile::filename));
+        List<FileLink> links = files.stream().map(f -> link(f, releases.get(f.releaseId()))).toList();
+        List<String> withFiles = List.copyOf(links.stream().map(FileLink::version)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return new ProjectPage(project.normalizedName(), project.displayName(), project.lastSerial(), links, withFiles);
+    }
+
+    private static FileLink link(DistFile file, Release release) {
+        return new FileLink(file.filename(), file.path(), release.version(), file.digests().sha256(), file.size(),
+                file.uploadTime(), release.requiresPython(),
+                release.yanked() ? Optional.of(release.yankedReason() == null ? "" : release.yankedReason())
+                        : Optional.empty(),
+                file.metadata().map(MetadataDigests::sha256));
+    }
+}

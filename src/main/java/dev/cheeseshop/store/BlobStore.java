@@ -1,0 +1,63 @@
+package dev.cheeseshop.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where distribution files and their extracted METADATA live, under content-addressed keys such
+ * as {@code ab/cd/ef01.../foo-1.0-py3-none-any.whl}. Because a key names its content, writing
+ * the same key twice is harmless, and a blob is written before the transaction that refers to it
+ * commits. A blob no file row refers to is an orphan: never served, removed by the reconciler.
+ *
+ * <p>Implementations: {@code store.blob} (filesystem; S3 later). All pass {@code BlobStoreContract}.
+ */
+public interface BlobStore {
+
+    /** Stores a copy of {@code source} at {@code key}. Readers see the whole blob or none of it. */
+    void put(String key, Path source) throws IOException;
+
+    void put(String key, byte[] content) throws IOException;
+
+    Optional<Blob> open(String key) throws IOException;
+
+    boolean exists(String key) throws IOException;
+
+    /** Deletes the blob; no error when it is already gone. */
+    void delete(String key) throws IOException;
+
+    /** Every blob, in no particular order, for the reconciler. */
+    void list(Consumer<BlobInfo> sink) throws IOException;
+
+    /** A stored blob, ready to be read whole or in part. */
+    interface Blob {
+        long size();
+
+        /** The bytes from {@code offset}, {@code length} of them. */
+        InputStream read(long offset, long length) throws IOException;
+    }
+
+    record BlobInfo(String key, long size, Instant lastModified) {}
+
+    /** Keys are relative paths of safe segments: never absolute, never {@code ..}, never a backslash. */
+    static String checkKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > 1024 || key.startsWith("/") || key.endsWith("/")) {
+            throw new IllegalArgumentException("invalid blob key: " + key);
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("invalid blob key: " + key);
+            }
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                throw new IllegalArgumentException("invalid blob key: " + key);
+            }
+        }
+        return key;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cheeseshop.store;
+
+import dev.cheeseshop.model.DistFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Distribution files. Filenames are unique across the whole index, and so is content (by
+ * BLAKE2b-256). Every filename ever inserted is remembered, even after the file is deleted.
+ */
+public interface FileStore {
+    Optional<DistFile> findByFilename(String filename);
+
+    Optional<DistFile> findByBlake2(String blake2b256);
+
+    Optional<DistFile> findByPath(String path);
+
+    /** True when a file of this name was ever inserted, deleted since or not. */
+    boolean everUsed(String filename);
+
+    /**
+     * Inserts the file (its {@code id} is ignored) and records its name in the filename registry;
+     * {@link UniqueViolation} when the filename, content or path is already taken.
+     */
+    DistFile insert(DistFile file);
+
+    List<DistFile> forRelease(long releaseId);
+
+    List<DistFile> forProject(long projectId);
+}

@@ -1,0 +1,22 @@
+package dev.cheeseshop.store;
+
+import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.model.Serial;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The journal's rows. {@link #append} must make serials visible in commit order: a reader that
+ * sees serial {@code n} committed has already been able to see every serial below it. Each
+ * implementation says how it guarantees that.
+ */
+public interface JournalStore {
+    Serial append(String name, String version, String action, Instant submitted, String submittedBy);
+
+    /** The highest serial, or empty for an empty journal. */
+    Optional<Serial> last();
+
+    /** Entries with a serial above {@code after}, ascending, at most {@code limit}. */
+    void since(Serial after, int limit, Consumer<JournalEntry> sink);
+}

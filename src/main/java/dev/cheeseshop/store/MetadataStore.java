@@ -1,0 +1,28 @@
+package dev.cheeseshop.store;
+
+/**
+ * The metadata store: projects, releases, files, users, roles and the journal, behind one
+ * transactional port. Every use case runs in exactly one transaction, opened at its top.
+ *
+ * <p>{@link #write} runs its work in a read-write transaction and commits when the work returns
+ * (rolls back when it throws), so a caller that got a result back knows the change is durable.
+ * {@link #read} runs its work against one consistent snapshot.
+ *
+ * <p>Implementations: {@code store.sql} (SQLite and PostgreSQL dialects). All pass
+ * {@code MetadataStoreContract}.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+    <T> T write(TransactionWork<T> work);
+
+    <T> T read(TransactionWork<T> work);
+
+    @Override
+    void close();
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Transaction tx);
+    }
+}

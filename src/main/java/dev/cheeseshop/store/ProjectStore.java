@@ -1,0 +1,27 @@
+package dev.cheeseshop.store;
+
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.Serial;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Projects, found by their PEP 503 normalised name. */
+public interface ProjectStore {
+    Optional<Project> find(String normalizedName);
+
+    /** Creates a project with last serial 0; {@link UniqueViolation} when the normalised name is taken. */
+    Project insert(ProjectName name, Instant created);
+
+    /** Changes the display name to another spelling of the same normalised name. */
+    void rename(long projectId, ProjectName name);
+
+    void setLastSerial(long projectId, Serial serial);
+
+    /** Every project, in normalised-name order, streamed without loading them all. */
+    void forEach(Consumer<ProjectListing> sink);
+
+    /** A row of the project listing. */
+    record ProjectListing(String displayName, String normalizedName, Serial lastSerial) {}
+}

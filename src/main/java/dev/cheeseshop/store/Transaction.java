@@ -1,0 +1,16 @@
+package dev.cheeseshop.store;
+
+/** One open transaction: the repositories all see, and change, the same state. */
+public interface Transaction {
+    ProjectStore projects();
+
+    ReleaseStore releases();
+
+    FileStore files();
+
+    JournalStore journal();
+
+    UserStore users();
+
+    RoleStore roles();
+}

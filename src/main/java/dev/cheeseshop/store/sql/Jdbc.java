@@ -1,0 +1,112 @@
+package dev.cheeseshop.store.sql;
+
+import dev.cheeseshop.store.StoreException;
+import dev.cheeseshop.store.UniqueViolation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The few JDBC moves the repositories make, on the transaction's one connection. */
+final class Jdbc {
+    private final Connection conn;
+    private final Dialect dialect;
+
+    Jdbc(Connection conn, Dialect dialect) {
+        this.conn = conn;
+        this.dialect = dialect;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> out = new ArrayList<>();
+        each(sql, mapper, out::add, args);
+        return out;
+    }
+
+    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Streams the rows to {@code sink} without collecting them. */
+    <T> void each(String sql, RowMapper<T> mapper, Consumer<? super T> sink, Object... args) {
+        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+            bind(statement, args);
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(mapper.map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    int update(String sql, Object... args) {
+        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+            bind(statement, args);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /** Runs an {@code INSERT ... RETURNING id} and answers the id. */
+    long insert(String sql, Object... args) {
+        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("insert returned no id: " + sql, null);
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    StoreException translate(SQLException e, String sql) {
+        if (dialect.isUniqueViolation(e)) {
+            return new UniqueViolation(e.getMessage(), e);
+        }
+        return new StoreException("SQL failed: " + sql, e);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            int index = i + 1;
+            if (arg == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (arg instanceof Boolean b) {
+                statement.setBoolean(index, b);
+            } else if (arg instanceof Long || arg instanceof Integer) {
+                statement.setLong(index, ((Number) arg).longValue());
+            } else if (arg instanceof String s) {
+                statement.setString(index, s);
+            } else {
+                statement.setObject(index, arg);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cheeseshop.store.sql;
+
+import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.store.JournalStore;
+import dev.cheeseshop.store.StoreException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class SqlJournal implements JournalStore {
+    private final Jdbc jdbc;
+    private boolean locked;
+
+    SqlJournal(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Serial append(String name, String version, String action, Instant submitted, String submittedBy) {
+        lockOnce();
+        long id = jdbc.insert("INSERT INTO journals (name, version, action, submitted_date, submitted_by)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING id", name, version, action, Micros.of(submitted), submittedBy);
+        return Serial.of(id);
+    }
+
+    @Override
+    public Optional<Serial> last() {
+        return jdbc.one("SELECT id FROM journals ORDER BY id DESC LIMIT 1", rs -> Serial.of(rs.getLong(1)));
+    }
+
+    @Override
+    public void since(Serial after, int limit, Consumer<JournalEntry> sink) {
+        jdbc.each("SELECT id, name, version, action, submitted_date, submitted_by FROM journals"
+                        + " WHERE id > ? ORDER BY id LIMIT ?",
+                rs -> new JournalEntry(Serial.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Micros.toInstant(rs.getLong(5)), rs.getString(6)),
+                sink, after.value(), limit);
+    }
+
+    private void lockOnce() {
+        if (locked) {
+            return;
+        }
+        try {
+            jdbc.dialect().lockJournal(jdbc.connection());
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the journal lock", e);
+        }
+        locked = true;
+    }
+}

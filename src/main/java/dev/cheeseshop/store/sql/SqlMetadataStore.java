@@ -1,0 +1,80 @@
+package dev.cheeseshop.store.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metadata store on a SQL database: one pool for read-write transactions and one for reads,
+ * with the dialect deciding how transactions begin and end.
+ */
+public final class SqlMetadataStore implements MetadataStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlMetadataStore.class);
+
+    private final Dialect dialect;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+
+    SqlMetadataStore(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+        this.dialect = dialect;
+        this.writePool = writePool;
+        this.readPool = readPool;
+    }
+
+    @Override
+    public <T> T write(TransactionWork<T> work) {
+        return run(writePool, true, work);
+    }
+
+    @Override
+    public <T> T read(TransactionWork<T> work) {
+        return run(readPool, false, work);
+    }
+
+    private <T> T run(HikariDataSource pool, boolean write, TransactionWork<T> work) {
+        try (Connection conn = pool.getConnection()) {
+            if (write) {
+                dialect.beginWrite(conn);
+            } else {
+                dialect.beginRead(conn);
+            }
+            T result;
+            try {
+                result = work.run(new SqlTransaction(new Jdbc(conn, dialect)));
+            } catch (RuntimeException | Error e) {
+                rollback(pool, conn, e);
+                throw e;
+            }
+            try {
+                dialect.commit(conn);
+            } catch (SQLException e) {
+                rollback(pool, conn, e);
+                throw new StoreException("commit failed", e);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open a transaction", e);
+        }
+    }
+
+    private void rollback(HikariDataSource pool, Connection conn, Throwable cause) {
+        try {
+            dialect.rollback(conn);
+        } catch (SQLException e) {
+            // The connection's state is unknown now: never hand it out again.
+            LOG.warn("rollback failed; evicting the connection", e);
+            cause.addSuppressed(e);
+            pool.evictConnection(conn);
+        }
+    }
+
+    @Override
+    public void close() {
+        readPool.close();
+        writePool.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cheeseshop.store.sql;
+
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.store.ProjectStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class SqlProjects implements ProjectStore {
+    private static final String COLUMNS = "id, name, created, last_serial";
+
+    private final Jdbc jdbc;
+
+    SqlProjects(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Project> find(String normalizedName) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM projects WHERE normalized_name = ?",
+                SqlProjects::map, normalizedName);
+    }
+
+    @Override
+    public Project insert(ProjectName name, Instant created) {
+        long id = jdbc.insert(
+                "INSERT INTO projects (name, normalized_name, created, last_serial) VALUES (?, ?, ?, 0) RETURNING id",
+                name.display(), name.normalized(), Micros.of(created));
+        return new Project(id, name, created, Serial.NONE);
+    }
+
+    @Override
+    public void rename(long projectId, ProjectName name) {
+        jdbc.update("UPDATE projects SET name = ? WHERE id = ? AND normalized_name = ?",
+                name.display(), projectId, name.normalized());
+    }
+
+    @Override
+    public void setLastSerial(long projectId, Serial serial) {
+        jdbc.update("UPDATE projects SET last_serial = ? WHERE id = ?", serial.value(), projectId);
+    }
+
+    @Override
+    public void forEach(Consumer<ProjectListing> sink) {
+        jdbc.each("SELECT name, normalized_name, last_serial FROM projects ORDER BY normalized_name",
+                rs -> new ProjectListing(rs.getString(1), rs.getString(2), Serial.of(rs.getLong(3))), sink);
+    }
+
+    private static Project map(ResultSet rs) throws SQLException {
+        return new Project(rs.getLong(1), ProjectName.of(rs.getString(2)),
+                Micros.toInstant(rs.getLong(3)), Serial.of(rs.getLong(4)));
+    }
+}

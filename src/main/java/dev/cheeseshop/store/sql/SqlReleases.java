@@ -1,0 +1,55 @@
+package dev.cheeseshop.store.sql;
+
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.ReleaseMetadata;
+import dev.cheeseshop.store.ReleaseStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+final class SqlReleases implements ReleaseStore {
+    private static final String COLUMNS =
+            "id, project_id, version, canonical_version, metadata, yanked, yanked_reason, created";
+
+    private final Jdbc jdbc;
+
+    SqlReleases(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Release> find(long projectId, String canonicalVersion) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM releases WHERE project_id = ? AND canonical_version = ?",
+                SqlReleases::map, projectId, canonicalVersion);
+    }
+
+    @Override
+    public Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata,
+            Instant created) {
+        long id = jdbc.insert("INSERT INTO releases (project_id, version, canonical_version, requires_python,"
+                        + " summary, metadata, yanked, yanked_reason, created)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING id",
+                projectId, version, canonicalVersion, metadata.first("requires_python").orElse(null),
+                metadata.first("summary").orElse(null), MetadataJson.write(metadata), false,
+                Micros.of(created));
+        for (String classifier : new LinkedHashSet<>(metadata.all("classifiers"))) {
+            jdbc.update("INSERT INTO release_classifiers (release_id, classifier) VALUES (?, ?)", id, classifier);
+        }
+        return new Release(id, projectId, version, canonicalVersion, metadata, false, null, created);
+    }
+
+    @Override
+    public List<Release> forProject(long projectId) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ? ORDER BY id",
+                SqlReleases::map, projectId);
+    }
+
+    private static Release map(ResultSet rs) throws SQLException {
+        return new Release(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                MetadataJson.read(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
+                Micros.toInstant(rs.getLong(8)));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cheeseshop.store.sql;
+
+import dev.cheeseshop.store.FileStore;
+import dev.cheeseshop.store.JournalStore;
+import dev.cheeseshop.store.ProjectStore;
+import dev.cheeseshop.store.ReleaseStore;
+import dev.cheeseshop.store.RoleStore;
+import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.store.UserStore;
+
+/** The repositories of one transaction, all on its one connection. */
+final class SqlTransaction implements Transaction {
+    private final SqlProjects projects;
+    private final SqlReleases releases;
+    private final SqlFiles files;
+    private final SqlJournal journal;
+    private final SqlUsers users;
+    private final SqlRoles roles;
+
+    SqlTransaction(Jdbc jdbc) {
+        this.projects = new SqlProjects(jdbc);
+        this.releases = new SqlReleases(jdbc);
+        this.files = new SqlFiles(jdbc);
+        this.journal = new SqlJournal(jdbc);
+        this.users = new SqlUsers(jdbc);
+        this.roles = new SqlRoles(jdbc);
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    @Override
+    public ReleaseStore releases() {
+        return releases;
+    }
+
+    @Override
+    public FileStore files() {
+        return files;
+    }
+
+    @Override
+    public JournalStore journal() {
+        return journal;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+}

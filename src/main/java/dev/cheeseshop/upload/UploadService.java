@@ -1,0 +1,212 @@
+package dev.cheeseshop.upload;
+
+import dev.cheeseshop.dist.DistInspector;
+import dev.cheeseshop.journal.Actions;
+import dev.cheeseshop.journal.Journal;
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.PackageType;
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.RoleName;
+import dev.cheeseshop.model.User;
+import dev.cheeseshop.store.BlobStore;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.store.UniqueViolation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The upload use case: one file into a release of a project, as PyPI's legacy upload API does it.
+ *
+ * <p>The steps, in order: sanitise the form; check the protocol, the form and the metadata; check
+ * the filename and that the digests the client sent match the file; look up what is already
+ * there (permission, duplicates, the filename registry) without writing; inspect the archive;
+ * write the file and its METADATA to the blob store under content-addressed keys; then, in one
+ * transaction, create what is missing (project with its Owner, release, file) and journal it,
+ * re-checking everything the first look saw. A refusal at any step writes nothing a client can
+ * see.
+ */
+public final class UploadService {
+    public static final String INVALID_AUTH = Messages.INVALID_AUTH;
+    public static final String PREREGISTRATION_GONE = Messages.PREREGISTRATION_GONE;
+    public static final String DOC_UPLOAD_GONE = Messages.DOC_UPLOAD_GONE;
+
+    /** What an accepted upload did. */
+    public enum Outcome {
+        /** The file was new and is now stored and journaled. */
+        STORED,
+        /** The identical file was already there; nothing changed. */
+        ALREADY_PRESENT
+    }
+
+    private final MetadataStore store;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final DistInspector inspector;
+    private final long maxFileBytes;
+
+    public UploadService(MetadataStore store, BlobStore blobs, DistInspector inspector, Clock clock,
+            long maxFileBytes) {
+        this.store = store;
+        this.blobs = blobs;
+        this.inspector = inspector;
+        this.clock = clock;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /** The refusal for a file that passed the size limit while it was being received. */
+    public void refuseTooLarge(String projectName) throws UploadProblem {
+        throw UploadProblem.badRequest(Messages.fileTooLarge(projectName, maxFileBytes));
+    }
+
+    public Outcome upload(User user, UploadRequest raw) throws UploadProblem {
+        UploadRequest request = Sanitizer.clean(raw);
+        if (!request.first("protocol_version").orElse("1").equals("1")) {
+            throw UploadProblem.badRequest(Messages.UNKNOWN_PROTOCOL);
+        }
+        UploadForm form = UploadForm.check(request);
+        MetadataCheck.Result metadata = MetadataCheck.check(request);
+        StagedFile file = request.file().orElseThrow(() -> UploadProblem.badRequest(Messages.NO_FILE));
+        FilenameCheck.check(file.filename(), form.filetype());
+        requireDistributionContentType(file);
+        DigestCheck.check(form.digests(), file.digests());
+        Upload upload = new Upload(user, form, metadata, file, request.userAgent());
+        try {
+            if (store.read(tx -> existing(tx, upload)) == Outcome.ALREADY_PRESENT) {
+                return Outcome.ALREADY_PRESENT;
+            }
+        } catch (Refusal refusal) {
+            throw refusal.problem;
+        }
+        ArchiveCheck.Inspection inspection = ArchiveCheck.inspect(inspector, file, form, metadata.version());
+        storeBlobs(file, inspection);
+        return commit(upload, inspection);
+    }
+
+    /** Everything the upload carries, checked. */
+    private record Upload(User user, UploadForm form, MetadataCheck.Result metadata, StagedFile file, String userAgent) {
+        String filename() {
+            return file.filename();
+        }
+    }
+
+    private static void requireDistributionContentType(StagedFile file) throws UploadProblem {
+        String type = file.contentType();
+        if (type == null || type.isBlank() || type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
+            throw UploadProblem.badRequest(Messages.INVALID_DIST_FILE);
+        }
+    }
+
+    /**
+     * The checks against what is stored, run first on a read snapshot and again inside the write
+     * transaction: the user may upload to the project, the file is not already there under its
+     * name or content (the identical file is {@link Outcome#ALREADY_PRESENT}), its name was never
+     * used before, and a release gets one sdist at most. Answers null when the upload may go on.
+     */
+    private Outcome existing(Transaction tx, Upload upload) {
+        Optional<Project> project = tx.projects().find(upload.form.name().normalized());
+        if (project.isPresent() && tx.roles().find(project.get().id(), upload.user.id()).isEmpty()) {
+            throw new Refusal(UploadProblem.forbidden(
+                    Messages.notAllowedToUpload(upload.user.username(), project.get().displayName())));
+        }
+        Optional<DistFile> same = tx.files().findByFilename(upload.filename())
+                .or(() -> tx.files().findByBlake2(upload.file.digests().blake2b256()));
+        if (same.isPresent()) {
+            DistFile found = same.get();
+            if (found.filename().equals(upload.filename())
+                    && found.digests().sha256().equals(upload.file.digests().sha256())
+                    && found.digests().blake2b256().equals(upload.file.digests().blake2b256())) {
+                return Outcome.ALREADY_PRESENT;
+            }
+            throw new Refusal(UploadProblem.badRequest(
+                    Messages.fileExists(upload.filename(), upload.file.digests().blake2b256())));
+        }
+        if (tx.files().everUsed(upload.filename())) {
+            throw new Refusal(UploadProblem.badRequest(Messages.FILENAME_REUSED));
+        }
+        if (project.isPresent() && upload.form.filetype() == PackageType.sdist) {
+            Optional<Release> release = tx.releases().find(project.get().id(), upload.metadata.version().canonical());
+            if (release.isPresent() && tx.files().forRelease(release.get().id()).stream()
+                    .anyMatch(f -> f.packageType() == PackageType.sdist)) {
+                throw new Refusal(UploadProblem.badRequest(Messages.ONE_SDIST));
+            }
+        }
+        return null;
+    }
+
+    private void storeBlobs(StagedFile file, ArchiveCheck.Inspection inspection) {
+        String path = file.digests().storagePath(file.filename());
+        try {
+            blobs.put(path, file.path());
+            if (inspection.metadata() != null) {
+                blobs.put(path + ".metadata", inspection.metadata());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + path, e);
+        }
+    }
+
+    private Outcome commit(Upload upload, ArchiveCheck.Inspection inspection) throws UploadProblem {
+        try {
+            try {
+                return store.write(tx -> write(tx, upload, inspection));
+            } catch (UniqueViolation race) {
+                // Another upload committed the same project, release or file a moment ago. Once
+                // more, from the top: now the checks see what it committed and answer accordingly.
+                return store.write(tx -> write(tx, upload, inspection));
+            }
+        } catch (Refusal refusal) {
+            throw refusal.problem;
+        }
+    }
+
+    private Outcome write(Transaction tx, Upload upload, ArchiveCheck.Inspection inspection) {
+        Outcome existing = existing(tx, upload);
+        if (existing != null) {
+            return existing;
+        }
+        Instant now = clock.instant();
+        Journal.Writer journal = Journal.writer(tx, upload.user.username(), now);
+        Project project = tx.projects().find(upload.form.name().normalized()).orElse(null);
+        if (project == null) {
+            project = tx.projects().insert(upload.form.name(), now);
+            journal.add(project, null, Actions.CREATE);
+            tx.roles().insert(project.id(), upload.user.id(), RoleName.Owner);
+            journal.add(project, null, Actions.addRole(RoleName.Owner, upload.user.username()));
+        } else if (!project.displayName().equals(upload.form.name().display())) {
+            tx.projects().rename(project.id(), upload.form.name());
+            project = new Project(project.id(), upload.form.name(), project.created(), project.lastSerial());
+        }
+        String version = upload.metadata.version().toString();
+        Release release = tx.releases().find(project.id(), upload.metadata.version().canonical()).orElse(null);
+        if (release == null) {
+            release = tx.releases().insert(project.id(), version, upload.metadata.version().canonical(),
+                    upload.metadata.metadata(), now);
+            journal.add(project, version, Actions.NEW_RELEASE);
+        }
+        StagedFile file = upload.file;
+        tx.files().insert(new DistFile(0, release.id(), file.filename(), upload.form.filetype(), upload.form.pyversion(),
+                file.size(), file.digests(), inspection.metadataDigests(), now,
+                file.digests().storagePath(file.filename()), upload.form.comment(), upload.userAgent));
+        journal.add(project, release.version(), Actions.addFile(upload.form.pyversion(), file.filename()));
+        return Outcome.STORED;
+    }
+
+    /** Carries an {@link UploadProblem} out of a transaction, rolling it back. */
+    private static final class Refusal extends RuntimeException {
+        private final UploadProblem problem;
+
+        Refusal(UploadProblem problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.cheeseshop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.Digests;
+import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.model.MetadataDigests;
+import dev.cheeseshop.model.PackageType;
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.ReleaseMetadata;
+import dev.cheeseshop.model.RoleName;
+import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.model.User;
+import dev.cheeseshop.store.ProjectStore.ProjectListing;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MetadataStore} implementation must do. Each backend's test class extends this
+ * and supplies a fresh, empty store.
+ */
+public abstract class MetadataStoreContract {
+    protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
+
+    protected MetadataStore store;
+
+    protected abstract MetadataStore newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void projectsAreFoundByNormalizedNameAndKeepTheirDisplayName() {
+        store.write(tx -> tx.projects().insert(ProjectName.of("Foo.Bar_baz"), T0));
+        Project found = store.read((Transaction tx) -> tx.projects().find("foo-bar-baz")).orElseThrow();
+        assertThat(found.displayName()).isEqualTo("Foo.Bar_baz");
+        assertThat(found.created()).isEqualTo(T0);
+        assertThat(found.lastSerial()).isEqualTo(Serial.NONE);
+        assertThat(store.read((Transaction tx) -> tx.projects().find("Foo.Bar_baz"))).isEmpty();
+    }
+
+    @Test
+    void aSecondProjectWithTheSameNormalizedNameIsAUniqueViolation() {
+        store.write(tx -> tx.projects().insert(ProjectName.of("demo-pkg"), T0));
+        assertThatThrownBy(() -> store.write(tx -> tx.projects().insert(ProjectName.of("Demo_Pkg"), T0)))
+                .isInstanceOf(UniqueViolation.class);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        assertThatThrownBy(() -> store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("doomed"), T0);
+            tx.journal().append("doomed", null, "create", T0, "alice");
+            tx.projects().setLastSerial(p.id(), Serial.of(1));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(store.read((Transaction tx) -> tx.projects().find("doomed"))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.journal().last())).isEmpty();
+    }
+
+    @Test
+    void renameChangesOnlyTheSpelling() {
+        long id = store.write(tx -> tx.projects().insert(ProjectName.of("foo-bar"), T0)).id();
+        store.write(tx -> {
+            tx.projects().rename(id, ProjectName.of("Foo.Bar"));
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.projects().find("foo-bar")).orElseThrow().displayName()).isEqualTo("Foo.Bar");
+    }
+
+    @Test
+    void theListingIsInNormalizedOrderWithSerials() {
+        store.write(tx -> {
+            Project b = tx.projects().insert(ProjectName.of("Beta"), T0);
+            tx.projects().insert(ProjectName.of("alpha"), T0);
+            tx.projects().setLastSerial(b.id(), Serial.of(7));
+            return null;
+        });
+        List<ProjectListing> rows = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.projects().forEach(rows::add);
+            return null;
+        });
+        assertThat(rows).containsExactly(new ProjectListing("alpha", "alpha", Serial.NONE),
+                new ProjectListing("Beta", "beta", Serial.of(7)));
+    }
+
+    @Test
+    void journalSerialsAscendAndPageFromAGivenSerial() {
+        store.write(tx -> {
+            for (int i = 0; i < 5; i++) {
+                tx.journal().append("p" + i, i % 2 == 0 ? null : "1." + i, "act " + i, T0, "alice");
+            }
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.journal().last())).contains(Serial.of(5));
+        List<JournalEntry> page = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.journal().since(Serial.of(1), 3, page::add);
+            return null;
+        });
+        assertThat(page).extracting(e -> e.serial().value()).containsExactly(2L, 3L, 4L);
+        assertThat(page.get(0)).isEqualTo(new JournalEntry(Serial.of(2), "p1", "1.1", "act 1", T0, "alice"));
+        assertThat(page.get(1).version()).isNull();
+    }
+
+    @Test
+    void anEmptyJournalHasNoLastSerial() {
+        assertThat(store.read((Transaction tx) -> tx.journal().last())).isEmpty();
+    }
+
+    @Test
+    void releasesAreFoundByCanonicalVersionAndKeepTheirMetadata() {
+        ReleaseMetadata metadata = new ReleaseMetadata(Map.of("summary", List.of("Hi"),
+                "classifiers", List.of("A :: B", "C :: D"), "requires_python", List.of(">=3.8")));
+        long projectId = store.write(tx -> tx.projects().insert(ProjectName.of("demo"), T0)).id();
+        store.write(tx -> tx.releases().insert(projectId, "1.0", "1", metadata, T0));
+        Release release = store.read((Transaction tx) -> tx.releases().find(projectId, "1")).orElseThrow();
+        assertThat(release.version()).isEqualTo("1.0");
+        assertThat(release.metadata()).isEqualTo(metadata);
+        assertThat(release.requiresPython()).contains(">=3.8");
+        assertThat(release.yanked()).isFalse();
+        assertThatThrownBy(() -> store.write(tx -> tx.releases().insert(projectId, "1.0.0", "1", metadata, T0)))
+                .isInstanceOf(UniqueViolation.class);
+    }
+
+    @Test
+    void filesAreUniqueByNameAndContentAndTheirNamesAreRemembered() {
+        long releaseId = store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("demo"), T0);
+            return tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+        });
+        DistFile wheel = file(releaseId, "demo-1.0-py3-none-any.whl", 'a', new MetadataDigests("1".repeat(64), "2".repeat(64)));
+        store.write(tx -> tx.files().insert(wheel));
+        DistFile stored = store.read((Transaction tx) -> tx.files().findByFilename(wheel.filename())).orElseThrow();
+        assertThat(stored.digests()).isEqualTo(wheel.digests());
+        assertThat(stored.metadata()).contains(wheel.metadataDigests());
+        assertThat(stored.uploadTime()).isEqualTo(T0);
+        assertThat(store.read((Transaction tx) -> tx.files().findByBlake2(wheel.digests().blake2b256()))).contains(stored);
+        assertThat(store.read((Transaction tx) -> tx.files().findByPath(wheel.path()))).contains(stored);
+        assertThat(store.read((Transaction tx) -> tx.files().everUsed(wheel.filename()))).isTrue();
+        assertThat(store.read((Transaction tx) -> tx.files().everUsed("other.whl"))).isFalse();
+        assertThatThrownBy(() -> store.write(tx -> tx.files().insert(file(releaseId, wheel.filename(), 'b', null))))
+                .isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> store.write(tx -> tx.files().insert(file(releaseId, "demo-1.0.tar.gz", 'a', null))))
+                .isInstanceOf(UniqueViolation.class);
+        assertThat(store.read((Transaction tx) -> tx.files().forRelease(releaseId))).containsExactly(stored);
+    }
+
+    @Test
+    void usersAreFoundInAnyCaseAndUniqueInAnyCase() {
+        store.write(tx -> tx.users().insert("Alice", "a@example.org", "$hash", false, T0));
+        User alice = store.read((Transaction tx) -> tx.users().find("aLiCe")).orElseThrow();
+        assertThat(alice.username()).isEqualTo("Alice");
+        assertThat(alice.passwordHash()).isEqualTo("$hash");
+        assertThatThrownBy(() -> store.write(tx -> tx.users().insert("ALICE", null, "$x", false, T0)))
+                .isInstanceOf(UniqueViolation.class);
+    }
+
+    @Test
+    void rolesListOwnersFirstThenByName() {
+        store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("demo"), T0);
+            Project q = tx.projects().insert(ProjectName.of("another"), T0);
+            User zed = tx.users().insert("zed", null, "$", false, T0);
+            User amy = tx.users().insert("Amy", null, "$", false, T0);
+            User bob = tx.users().insert("bob", null, "$", false, T0);
+            tx.roles().insert(p.id(), amy.id(), RoleName.Maintainer);
+            tx.roles().insert(p.id(), zed.id(), RoleName.Owner);
+            tx.roles().insert(p.id(), bob.id(), RoleName.Owner);
+            tx.roles().insert(q.id(), amy.id(), RoleName.Owner);
+            return null;
+        });
+        long demo = store.read((Transaction tx) -> tx.projects().find("demo")).orElseThrow().id();
+        assertThat(store.read((Transaction tx) -> tx.roles().forProject(demo))).extracting(g -> g.role() + " " + g.username())
+                .containsExactly("Owner bob", "Owner zed", "Maintainer Amy");
+        long amy = store.read((Transaction tx) -> tx.users().find("amy")).orElseThrow().id();
+        assertThat(store.read((Transaction tx) -> tx.roles().forUser(amy))).extracting(g -> g.role() + " " + g.projectName())
+                .containsExactly("Owner another", "Maintainer demo");
+        assertThat(store.read((Transaction tx) -> tx.roles().find(demo, amy))).contains(RoleName.Maintainer);
+    }
+
+    private static DistFile file(long releaseId, String filename, char fill, MetadataDigests metadata) {
+        String b2 = String.valueOf(fill).repeat(64);
+        Digests digests = new Digests(String.valueOf(fill).repeat(32), String.valueOf(fill).repeat(64), b2);
+        return new DistFile(0, releaseId, filename, filename.endsWith(".whl") ? PackageType.bdist_wheel : PackageType.sdist,
+                filename.endsWith(".whl") ? "py3" : "source", 123, digests, metadata, T0, digests.storagePath(filename),
+                null, "test/1.0");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cheeseshop.testing;
+
+import dev.cheeseshop.app.Application;
+import dev.cheeseshop.app.Settings;
+import dev.cheeseshop.auth.UserProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A real server on a free port over a fresh data directory (real SQLite file, real files), with
+ * two users, alice and bob. Close it to stop the server and delete the data.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ALICE = "alice";
+    public static final String BOB = "bob";
+    public static final String ALICE_PASSWORD = "alice-password-1";
+    public static final String BOB_PASSWORD = "bob-password-22";
+
+    private final Path data;
+    private final Application app;
+
+    private TestServer(Path data, Application app) {
+        this.data = data;
+        this.app = app;
+    }
+
+    public static TestServer start() {
+        return start(100L * 1024 * 1024);
+    }
+
+    public static TestServer start(long maxUploadSize) {
+        try {
+            Path data = Files.createTempDirectory("cheeseshop-test-");
+            Application app = Application.forServer(new Settings(data, "127.0.0.1", 0, maxUploadSize),
+                    Clock.systemUTC());
+            app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
+            app.accounts().create(BOB, null, BOB_PASSWORD, false);
+            app.start();
+            return new TestServer(data, app);
+        } catch (UserProblem e) {
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test server", e);
+        }
+    }
+
+    /** The base URL, without a trailing slash: {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        String uri = app.uri().toString();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    public URI uri(String path) {
+        return URI.create(url() + path);
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (var paths = Files.walk(data)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
