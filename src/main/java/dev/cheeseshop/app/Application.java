@@ -9,6 +9,7 @@ import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
@@ -18,7 +19,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wiring, by hand: the only place that names concrete implementations. A command-line
@@ -28,20 +34,33 @@ public final class Application implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
 
     private final MetadataStore store;
+    private final BlobStore blobs;
     private final Accounts accounts;
     private final HttpServer server;
+    private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(MetadataStore store, Accounts accounts, HttpServer server) {
+    private Application(MetadataStore store, BlobStore blobs, Accounts accounts, HttpServer server,
+            ScheduledExecutorService background) {
         this.store = store;
+        this.blobs = blobs;
         this.accounts = accounts;
         this.server = server;
+        this.background = background;
     }
 
     /** For commands that change the index beside (or without) a running server. */
     public static Application forCommand(Path data) {
-        MetadataStore store = SqliteStores.open(data.resolve("cheeseshop.db"), 1);
-        return new Application(store, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null);
+        Settings settings = new Settings(data, "127.0.0.1", 0, 0);
+        MetadataStore store = SqliteStores.open(settings.database(), 1);
+        try {
+            BlobStore blobs = new FilesystemBlobStore(settings.packages());
+            return new Application(store, blobs, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null,
+                    null);
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The whole server, not yet started. */
@@ -57,7 +76,8 @@ public final class Application implements AutoCloseable {
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Site site = new Site(store, blobs, accounts, uploads, new Staging(settings.staging()),
                     new SimpleIndex(store), new Journal(store));
-            return new Application(store, accounts, new HttpServer(settings.host(), settings.port(), site.routes()));
+            HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
+            return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -67,12 +87,39 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Removes orphan blobs now and then, in the background; off when the interval is zero. */
+    private static ScheduledExecutorService reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs,
+            Clock clock) {
+        Duration every = settings.reconcileEvery();
+        if (every.isZero()) {
+            return null;
+        }
+        Reconciler reconciler = new Reconciler(store, blobs, clock, Reconciler.DEFAULT_GRACE);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "reconciler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                reconciler.run(false);
+            } catch (Exception e) {
+                LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
+            }
+        }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+        return executor;
+    }
+
     public Accounts accounts() {
         return accounts;
     }
 
     public MetadataStore store() {
         return store;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
     }
 
     public void start() throws Exception {
@@ -92,12 +139,15 @@ public final class Application implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (background != null) {
+            background.shutdownNow();
+        }
         try {
             if (server != null) {
                 server.close();
             }
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
+            LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
         } finally {
             store.close();
         }

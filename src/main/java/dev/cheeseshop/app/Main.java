@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code cheeseshop} command: {@code serve}, {@code user add}, ... */
 @Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PyPI-compatible package index.",
-        subcommands = {ServeCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, ReconcileCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

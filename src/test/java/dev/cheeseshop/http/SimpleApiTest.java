@@ -1,0 +1,110 @@
+package dev.cheeseshop.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.Seed;
+import dev.cheeseshop.testing.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Simple API over HTTP: pages, links, redirects, 404s and headers. */
+class SimpleApiTest {
+    private static TestServer server;
+    private static List<DistFile> files;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        Seed seed = new Seed(server);
+        files = seed.release("Foo.Bar", "1.0", ">=3.8",
+                Seed.sdist("foo_bar-1.0.tar.gz", "sdist bytes"),
+                Seed.wheel("foo_bar-1.0-py3-none-any.whl", "wheel bytes", "Metadata-Version: 2.1\nName: Foo.Bar\n"));
+        seed.release("Foo.Bar", "0.9", null, Seed.sdist("foo_bar-0.9.tar.gz", "older sdist"));
+        seed.release("zope", "10.0", null, Seed.sdist("zope-10.0.tar.gz", "zope"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theIndexListsEveryProjectByDisplayNameWithTheLastSerial() {
+        Http.Response response = Http.get(server.uri("/simple/"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
+        assertThat(response.text()).contains("<a href=\"/simple/foo-bar/\">Foo.Bar</a>\n<a href=\"/simple/zope/\">zope</a>");
+        assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(lastSerial()));
+    }
+
+    @Test
+    void theProjectPageLinksEveryFileInVersionOrderWithHashesAndMetadata() {
+        Http.Response response = Http.get(server.uri("/simple/foo-bar/"));
+        assertThat(response.status()).isEqualTo(200);
+        String html = response.text();
+        assertThat(html).containsSubsequence("foo_bar-0.9.tar.gz", "foo_bar-1.0-py3-none-any.whl", "foo_bar-1.0.tar.gz");
+        DistFile wheel = files.get(1);
+        assertThat(html).contains("<a href=\"../../packages/" + wheel.path() + "#sha256=" + wheel.digests().sha256()
+                + "\" data-requires-python=\"&gt;=3.8\" data-dist-info-metadata=\"sha256="
+                + wheel.metadataDigests().sha256() + "\" data-core-metadata=\"sha256=" + wheel.metadataDigests().sha256()
+                + "\">foo_bar-1.0-py3-none-any.whl</a><br />");
+        assertThat(html).contains("<meta name=\"pypi:repository-version\" content=\"1.4\">");
+        long serial = projectSerial("foo-bar");
+        assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(serial));
+        assertThat(html).endsWith("<!--SERIAL " + serial + "-->");
+        assertThat(response.header("Vary")).isEqualTo("Accept");
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void anyOtherSpellingRedirectsToTheNormalizedPage() {
+        for (String path : List.of("/simple/Foo.Bar/", "/simple/FOO_BAR/", "/simple/foo--bar/", "/simple/Foo.Bar")) {
+            Http.Response response = Http.get(server.uri(path));
+            assertThat(response.status()).as(path).isEqualTo(301);
+            assertThat(response.header("Location")).as(path).isEqualTo("/simple/foo-bar/");
+        }
+        assertThat(Http.get(server.uri("/simple/Foo.Bar/?x=1")).header("Location")).isEqualTo("/simple/foo-bar/?x=1");
+    }
+
+    @Test
+    void theIndexWithoutItsSlashRedirects() {
+        Http.Response response = Http.get(server.uri("/simple"));
+        assertThat(response.status()).isEqualTo(301);
+        assertThat(response.header("Location")).isEqualTo("/simple/");
+    }
+
+    @Test
+    void anUnknownProjectIsA404InPlainText() {
+        Http.Response response = Http.get(server.uri("/simple/no-such-project/"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("text/plain");
+        assertThat(response.text()).isEqualTo("404 Not Found");
+    }
+
+    @Test
+    void headAnswersWithoutABody() {
+        Http.Response response = Http.send("HEAD", server.uri("/simple/foo-bar/"), null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.header("X-PyPI-Last-Serial")).isNotNull();
+    }
+
+    @Test
+    void otherMethodsAreNotAllowed() {
+        Http.Response response = Http.send("DELETE", server.uri("/simple/foo-bar/"), null);
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).contains("GET");
+    }
+
+    private static long lastSerial() {
+        return server.app().store().read(tx -> tx.journal().last()).orElseThrow().value();
+    }
+
+    private static long projectSerial(String normalized) {
+        return server.app().store().read(tx -> tx.projects().find(normalized)).orElseThrow().lastSerial().value();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cheeseshop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every {@link BlobStore} implementation must do; each backend's test extends this. */
+public abstract class BlobStoreContract {
+    protected static final String KEY = "ab/cd/ef0123/demo-1.0.tar.gz";
+
+    @TempDir
+    protected Path scratch;
+
+    protected BlobStore blobs;
+
+    protected abstract BlobStore newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        blobs = newStore();
+    }
+
+    @Test
+    void storesAFileAndReadsItBackWholeAndInPart() throws IOException {
+        Path source = Files.writeString(scratch.resolve("source"), "0123456789");
+        blobs.put(KEY, source);
+        BlobStore.Blob blob = blobs.open(KEY).orElseThrow();
+        assertThat(blob.size()).isEqualTo(10);
+        assertThat(read(blob, 0, 10)).isEqualTo("0123456789");
+        assertThat(read(blob, 3, 4)).isEqualTo("3456");
+        assertThat(blobs.exists(KEY)).isTrue();
+        assertThat(Files.exists(source)).as("the source is copied, not taken").isTrue();
+    }
+
+    @Test
+    void storesBytes() throws IOException {
+        blobs.put(KEY + ".metadata", "Metadata-Version: 2.1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(blobs.open(KEY + ".metadata").orElseThrow(), 0, 22)).isEqualTo("Metadata-Version: 2.1\n");
+    }
+
+    @Test
+    void writingTheSameKeyAgainIsHarmless() throws IOException {
+        blobs.put(KEY, "same".getBytes(StandardCharsets.UTF_8));
+        blobs.put(KEY, "same".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(blobs.open(KEY).orElseThrow(), 0, 4)).isEqualTo("same");
+    }
+
+    @Test
+    void aMissingBlobIsEmptyAndDeletingItIsNoError() throws IOException {
+        assertThat(blobs.open(KEY)).isEmpty();
+        assertThat(blobs.exists(KEY)).isFalse();
+        blobs.delete(KEY);
+    }
+
+    @Test
+    void deletedBlobsAreGone() throws IOException {
+        blobs.put(KEY, new byte[] {1});
+        blobs.delete(KEY);
+        assertThat(blobs.open(KEY)).isEmpty();
+    }
+
+    @Test
+    void listsEveryBlobWithItsSize() throws IOException {
+        blobs.put(KEY, new byte[] {1, 2, 3});
+        blobs.put("11/22/33/other-2.0-py3-none-any.whl", new byte[] {1});
+        List<BlobStore.BlobInfo> listed = new ArrayList<>();
+        blobs.list(listed::add);
+        assertThat(listed).extracting(BlobStore.BlobInfo::key, BlobStore.BlobInfo::size)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(KEY, 3L),
+                        org.assertj.core.groups.Tuple.tuple("11/22/33/other-2.0-py3-none-any.whl", 1L));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escape", "a/../../escape", "/absolute", "a//b", "a/./b", "a\\b", "a/b/", "", "a\u0000b"})
+    void refusesKeysThatAreNotSafeRelativePaths(String key) {
+        assertThatThrownBy(() -> blobs.put(key, new byte[] {1})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> blobs.open(key)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String read(BlobStore.Blob blob, long offset, long length) throws IOException {
+        try (InputStream in = blob.read(offset, length)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
