@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: run the index until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the package index server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run the package index server.")
 final class ServeCommand implements Runnable {
     @Mixin
     DataOption data;

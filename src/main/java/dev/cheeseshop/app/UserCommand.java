@@ -5,22 +5,30 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code user ...}: manage accounts. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage user accounts.",
+@Command(name = "user", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Manage user accounts.",
         subcommands = UserCommand.Add.class)
 final class UserCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** A missing subcommand is a usage error (status 2, usage shown), as a missing command is. */
     @Override
     public void run() {
-        throw new CommandFailure("a subcommand is required: user add (see user --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: user add (see user --help)");
     }
 
     /** {@code user add NAME --password-stdin}: works beside a running server on the same data. */
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a user account.")
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Create a user account.")
     static final class Add implements Runnable {
         @Mixin
         DataOption data;

@@ -1,0 +1,66 @@
+package dev.cheeseshop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cheeseshop.testing.Processes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help, version and usage errors of the packaged jar. */
+class HelpIT {
+    private static Processes.Result cheeseshop(String commandLine) {
+        return Processes.cheeseshop(commandLine.isEmpty() ? new String[0] : commandLine.split(" ")).run();
+    }
+
+    /** Not a stack trace, nor an exception's name. */
+    private static void assertNoStackTrace(Processes.Result result) {
+        assertThat(result.output()).as(result.describe()).doesNotContain("Exception", "\tat ", "picocli.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'--help', 'Usage: cheeseshop [', 'serve'",
+        "'-h', 'Usage: cheeseshop [', 'user'",
+        "'serve --help', 'Usage: cheeseshop serve [', '--port'",
+        "'user --help', 'Usage: cheeseshop user [', 'add'",
+        "'user add --help', 'Usage: cheeseshop user add [', '--password-stdin'"})
+    void helpPrintsUsageAndExitsZero(String commandLine, String usage, String mentions) {
+        Processes.Result result = cheeseshop(commandLine);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).as(result.describe()).startsWith(usage).contains(mentions);
+        assertThat(result.stderr()).as(result.describe()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V", "serve --version", "user add --version"})
+    void versionPrintsTheProjectVersion(String commandLine) {
+        Processes.Result result = cheeseshop(commandLine);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        String version = System.getProperty("cheeseshop.version");
+        assertThat(version).as("failsafe sets cheeseshop.version").isNotBlank();
+        assertThat(result.stdout().strip()).isEqualTo("cheeseshop " + version);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'frobnicate', 'frobnicate'",
+        "'--frobnicate', '--frobnicate'",
+        "'serve --frobnicate', '--frobnicate'",
+        "'serve --port eighty', 'eighty'",
+        "'user frobnicate', 'frobnicate'",
+        "'user add --data /tmp/x', 'NAME'",
+        "'user add alice --frobnicate', '--frobnicate'",
+        "'', 'command'",
+        "'user', 'command'"})
+    void usageErrorsExitTwoWithUsageOnStderrAndNoStackTrace(String commandLine, String mentions) {
+        Processes.Result result = cheeseshop(commandLine);
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stdout()).as(result.describe()).isEmpty();
+        assertThat(result.stderr()).as(result.describe()).contains(mentions, "Usage: cheeseshop");
+        assertNoStackTrace(result);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cheeseshop.app;
+
+import dev.cheeseshop.testing.Processes;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code cheeseshop serve} from the packaged jar, started and waited for: ready when it prints
+ * the URL it listens on. Close to kill it.
+ */
+final class ServedJar implements AutoCloseable {
+    static final Pattern READY = Pattern.compile("Cheeseshop is serving (http://127\\.0\\.0\\.1:(\\d+)/) \\(data in (.+)\\)");
+
+    final Processes.Running process;
+    final String readyLine;
+    final URI url;
+    final int port;
+
+    private ServedJar(Processes.Running process, String readyLine) {
+        this.process = process;
+        this.readyLine = readyLine;
+        Matcher m = READY.matcher(readyLine);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a ready line: " + readyLine);
+        }
+        this.url = URI.create(m.group(1));
+        this.port = Integer.parseInt(m.group(2));
+    }
+
+    /** Starts the command (a {@code serve}) and waits for its ready line. */
+    static ServedJar start(Processes.Command serve) {
+        Processes.Running running = serve.start();
+        try {
+            return new ServedJar(running, running.awaitLine(line -> READY.matcher(line).matches()));
+        } catch (RuntimeException | Error e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    URI uri(String path) {
+        return url.resolve(path);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
