@@ -74,7 +74,9 @@ public final class Application implements AutoCloseable {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock);
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
-            Site site = new Site(store, blobs, accounts, uploads, new Staging(settings.staging()),
+            Staging staging = new Staging(settings.staging());
+            staging.sweep(Reconciler.DEFAULT_GRACE);
+            Site site = new Site(store, blobs, accounts, uploads, staging,
                     new SimpleIndex(store), new Journal(store));
             HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
             return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));

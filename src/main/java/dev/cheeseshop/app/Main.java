@@ -48,7 +48,8 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("error: " + failure.getMessage());
                 return 1;
             }
-            commandLine.getErr().println("error: " + e);
+            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            commandLine.getErr().println("error: " + message.lines().findFirst().orElse(message));
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
             return 1;
         }

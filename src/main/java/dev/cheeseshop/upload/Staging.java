@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
@@ -24,6 +27,25 @@ public final class Staging {
 
     public Staging(Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
+    }
+
+    /**
+     * Deletes staged files older than {@code age}: what a crash in the middle of an upload left.
+     * Younger files may belong to uploads in progress (in this process or another on the same data).
+     */
+    public int sweep(Duration age) throws IOException {
+        Instant cutoff = Instant.now().minus(age);
+        int removed = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith("upload-")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Starts a new staged file that accepts at most {@code maxBytes}. */
