@@ -22,6 +22,19 @@ public interface ProjectStore {
     /** Every project, in normalised-name order, streamed without loading them all. */
     void forEach(Consumer<ProjectListing> sink);
 
+    /**
+     * Every project's display name and last serial, in normalised-name order: the listing
+     * {@code list_packages_with_serial} sends, read without the normalised name or any object
+     * per row (700,000 rows on PyPI).
+     */
+    void forEachLastSerial(LastSerialSink sink);
+
+    /** Receives one project of {@link #forEachLastSerial}. */
+    @FunctionalInterface
+    interface LastSerialSink {
+        void accept(String displayName, long lastSerial);
+    }
+
     /** A row of the project listing. */
     record ProjectListing(String displayName, String normalizedName, Serial lastSerial) {}
 }

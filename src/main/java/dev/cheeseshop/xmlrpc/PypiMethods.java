@@ -61,9 +61,9 @@ public final class PypiMethods {
             out.beginStruct();
             try {
                 store.read(tx -> {
-                    tx.projects().forEach(project -> {
+                    tx.projects().forEachLastSerial((name, lastSerial) -> {
                         try {
-                            out.member(project.displayName()).value(project.lastSerial().value());
+                            out.member(name).value(lastSerial);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

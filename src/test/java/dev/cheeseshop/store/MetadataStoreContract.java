@@ -99,6 +99,12 @@ public abstract class MetadataStoreContract {
         });
         assertThat(rows).containsExactly(new ProjectListing("alpha", "alpha", Serial.NONE),
                 new ProjectListing("Beta", "beta", Serial.of(7)));
+        List<String> serials = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.projects().forEachLastSerial((name, lastSerial) -> serials.add(name + " " + lastSerial));
+            return null;
+        });
+        assertThat(serials).containsExactly("alpha 0", "Beta 7");
     }
 
     @Test

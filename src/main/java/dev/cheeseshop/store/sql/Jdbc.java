@@ -61,6 +61,27 @@ final class Jdbc {
         }
     }
 
+    /** A row callback that may throw what JDBC throws. */
+    @FunctionalInterface
+    interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    /** Hands each row to {@code handler} as it comes, creating nothing per row. */
+    void rows(String sql, RowHandler handler, Object... args) {
+        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+            bind(statement, args);
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.handle(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
     int update(String sql, Object... args) {
         try (PreparedStatement statement = conn.prepareStatement(sql)) {
             bind(statement, args);

@@ -50,6 +50,12 @@ final class SqlProjects implements ProjectStore {
                 rs -> new ProjectListing(rs.getString(1), rs.getString(2), Serial.of(rs.getLong(3))), sink);
     }
 
+    @Override
+    public void forEachLastSerial(LastSerialSink sink) {
+        jdbc.rows("SELECT name, last_serial FROM projects ORDER BY normalized_name",
+                rs -> sink.accept(rs.getString(1), rs.getLong(2)));
+    }
+
     private static Project map(ResultSet rs) throws SQLException {
         return new Project(rs.getLong(1), ProjectName.of(rs.getString(2)),
                 Micros.toInstant(rs.getLong(3)), Serial.of(rs.getLong(4)));
