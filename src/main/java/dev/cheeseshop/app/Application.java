@@ -14,6 +14,7 @@ import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -77,7 +78,8 @@ public final class Application implements AutoCloseable {
             Staging staging = new Staging(settings.staging());
             staging.sweep(Reconciler.DEFAULT_GRACE);
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimpleIndex(store), new Journal(store));
+                    new SimpleIndex(store), new Journal(store), settings.xmlrpcRateLimit()
+                            .map(limit -> new RateLimiter(limit, clock)).orElse(null));
             HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
             return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
         } catch (IOException e) {
