@@ -3,6 +3,7 @@ package dev.cheeseshop.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class Uploads {
     private byte[] content;
     private boolean sendContent = true;
     private String filename;
+    private boolean encodedFilename;
     private String contentType = "application/octet-stream";
     private String authorization = basic(TestServer.ALICE, TestServer.ALICE_PASSWORD);
     private String accept = "text/plain";
@@ -106,6 +108,16 @@ public final class Uploads {
         return this;
     }
 
+    /**
+     * The multipart filename sent as {@code filename*=UTF-8''<percent-encoded>} (RFC 5987), the
+     * only way to send characters a quoted header value cannot carry, such as control characters.
+     */
+    public Uploads encodedFilename(String name) {
+        this.filename = name;
+        this.encodedFilename = true;
+        return this;
+    }
+
     /** The content part's Content-Type; null sends the part without one. */
     public Uploads contentType(String type) {
         this.contentType = type;
@@ -161,8 +173,11 @@ public final class Uploads {
                     + "\"; filename=\"" + part[1] + "\"\r\nContent-Type: text/plain\r\n\r\n" + part[2] + "\r\n"));
         }
         if (sendContent) {
-            body.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\""
-                    + filename + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+            String disposition = encodedFilename
+                    ? "filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20")
+                    : "filename=\"" + filename + "\"";
+            body.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"; "
+                    + disposition + "\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                     + "\r\n"));
             body.writeBytes(content);
             body.writeBytes(utf8("\r\n"));

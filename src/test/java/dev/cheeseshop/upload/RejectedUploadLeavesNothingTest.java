@@ -8,6 +8,7 @@ import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -111,7 +112,7 @@ class RejectedUploadLeavesNothingTest {
 
     /** The boundary the body starts with. */
     private static String boundary(byte[] body) {
-        String text = new String(body, 0, 100, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(body, 0, 100, StandardCharsets.ISO_8859_1);
         return text.substring(2, text.indexOf("\r\n"));
     }
 }

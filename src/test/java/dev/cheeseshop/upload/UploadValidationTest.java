@@ -9,6 +9,7 @@ import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,6 +36,8 @@ class UploadValidationTest {
     private static final String DIGEST_MISMATCH =
             "The digest supplied does not match a digest calculated from the uploaded file.";
     private static final String PATH_SEPARATORS = "Cannot upload a file with '/' or '\\' in the name.";
+    private static final String CONTROL_CHARACTERS = "Cannot upload a file with non-printable characters "
+            + "(ordinals 0-31) or the DEL character (ordinal 127) in the name.";
     private static final String OTHER_SHA256 = "ab".repeat(32);
 
     @TempDir
@@ -159,6 +162,14 @@ class UploadValidationTest {
                 refused("filename climbing out with ../", () -> demoSdist().filename("../demo-1.0.tar.gz"), PATH_SEPARATORS),
                 refused("filename with a slash", () -> demoSdist().filename("x/demo-1.0.tar.gz"), PATH_SEPARATORS),
                 refused("filename with a backslash", () -> demoSdist().filename("..\\demo-1.0.tar.gz"), PATH_SEPARATORS),
+                refused("filename with a control character", () -> demoSdist().encodedFilename("demo\u0001-1.0.tar.gz"),
+                        CONTROL_CHARACTERS),
+                refused("filename with DEL", () -> demoSdist().encodedFilename("demo-1.0\u007f.tar.gz"), CONTROL_CHARACTERS),
+                refused("filename with a newline", () -> demoSdist().encodedFilename("demo\n-1.0.tar.gz"), CONTROL_CHARACTERS),
+                refused("encoded filename climbing out", () -> demoSdist().encodedFilename("../demo-1.0.tar.gz"),
+                        PATH_SEPARATORS),
+                refused("filename .., encoded", () -> demoSdist().encodedFilename(".."),
+                        "Cannot upload a file whose name starts with '.'."),
                 refused("filename ..", () -> demoSdist().filename(".."), "Cannot upload a file whose name starts with '.'."),
                 refused("filename .tar.gz", () -> demoSdist().filename(".tar.gz"),
                         "Cannot upload a file whose name starts with '.'."),
@@ -246,7 +257,7 @@ class UploadValidationTest {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -256,7 +267,7 @@ class UploadValidationTest {
             return bytes(TestArchives.sdist(name, version).topLevel(name + "-" + version)
                     .writeTo(dir, name + "-" + version + ".tar.gz"));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
