@@ -79,7 +79,12 @@ class ErrorResponseTest {
                 + "https://packaging.python.org/specifications/core-metadata for more information.";
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.reason()).isEqualTo(message.replace('☃', '?'));
-        assertThat(response.text()).contains("<br/><br/>\n" + message.replace("<", "&lt;").replace(">", "&gt;")
-                .replace("'", "&#x27;") + "\n");
+        String escaped = message.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;");
+        assertThat(response.text()).contains("<br/><br/>\n" + escaped + "\n");
+        // Pyramid would echo the status line raw into <title> and <h1>; we escape it too.
+        String statusLine = "400 " + escaped.replace('☃', '?');
+        assertThat(response.text()).contains("<title>" + statusLine + "</title>")
+                .contains("<h1>" + statusLine + "</h1>")
+                .doesNotContain("<b>");
     }
 }
