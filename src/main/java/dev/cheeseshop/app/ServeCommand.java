@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.index.PublicUrl;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +27,25 @@ final class ServeCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     long maxUploadSize;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_PUBLIC_URL}",
+            description = "The address clients reach the index at, the base of absolute links (RSS feeds), "
+                    + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default http://HOST:PORT/ as served).")
+    String publicUrl;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize);
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            try {
+                settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("invalid --public-url '" + publicUrl.replaceAll("\\p{Cntrl}", "?") + "': "
+                        + e.getMessage());
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Application app = Application.forServer(settings)) {
             app.start();

@@ -3,6 +3,7 @@ package dev.cheeseshop.testing;
 import dev.cheeseshop.app.Application;
 import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.auth.UserProblem;
+import dev.cheeseshop.index.PublicUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,10 +34,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(long maxUploadSize) {
+        return start(maxUploadSize, null);
+    }
+
+    /** A server whose absolute links start with {@code publicUrl} (null: the address it serves). */
+    public static TestServer start(PublicUrl publicUrl) {
+        return start(100L * 1024 * 1024, publicUrl);
+    }
+
+    private static TestServer start(long maxUploadSize, PublicUrl publicUrl) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
-            Application app = Application.forServer(new Settings(data, "127.0.0.1", 0, maxUploadSize),
-                    Clock.systemUTC());
+            Application app = Application.forServer(
+                    new Settings(data, "127.0.0.1", 0, maxUploadSize).withPublicUrl(publicUrl), Clock.systemUTC());
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();
