@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.xmlrpc.RateLimit;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,11 @@ final class ServeCommand implements Runnable {
                     + " (PyPI uses 3600/hour), or off (env CHEESESHOP_XMLRPC_RATE_LIMIT; default ${DEFAULT-VALUE}).")
     String xmlrpcRateLimit;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_PUBLIC_URL}",
+            description = "The address clients reach the index at, the base of absolute links (RSS feeds), "
+                    + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default http://HOST:PORT/ as served).")
+    String publicUrl;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -46,6 +52,14 @@ final class ServeCommand implements Runnable {
             throw new CommandFailure("invalid --xmlrpc-rate-limit: " + e.getMessage());
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit);
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            try {
+                settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("invalid --public-url '" + publicUrl.replaceAll("\\p{Cntrl}", "?") + "': "
+                        + e.getMessage());
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Application app = Application.forServer(settings)) {
             app.start();

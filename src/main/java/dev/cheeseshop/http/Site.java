@@ -1,6 +1,8 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.index.Feeds;
+import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -16,11 +18,12 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter) {
+            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl publicUrl) {
         new SimpleHandlers(index).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
+        new RssHandlers(feeds, publicUrl).register(routes);
     }
 
     public Routes routes() {

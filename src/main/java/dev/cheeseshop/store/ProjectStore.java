@@ -4,6 +4,7 @@ import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Serial;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -21,6 +22,12 @@ public interface ProjectStore {
 
     /** Every project, in normalised-name order, streamed without loading them all. */
     void forEach(Consumer<ProjectListing> sink);
+
+    /**
+     * The newest projects that have at least one release, newest first (by creation time, the
+     * later-inserted first on a tie), at most {@code limit}.
+     */
+    List<Project> newest(int limit);
 
     /** A row of the project listing. */
     record ProjectListing(String displayName, String normalizedName, Serial lastSerial) {}

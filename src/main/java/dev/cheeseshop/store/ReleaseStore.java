@@ -1,5 +1,6 @@
 package dev.cheeseshop.store;
 
+import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import java.time.Instant;
@@ -25,4 +26,16 @@ public interface ReleaseStore {
 
     /** A release named for display: the project's display name and the version as uploaded. */
     record NamedRelease(String projectName, String version) {}
+
+    /**
+     * The newest releases of all projects with their projects, newest first (by creation time,
+     * the later-inserted first on a tie), at most {@code limit}.
+     */
+    List<ProjectRelease> newest(int limit);
+
+    /** The newest releases of one project, newest first as {@link #newest}, at most {@code limit}. */
+    List<Release> newestOf(long projectId, int limit);
+
+    /** A release with its project. */
+    record ProjectRelease(Project project, Release release) {}
 }

@@ -141,6 +141,45 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void theNewestReleasesComeNewestFirstWithTheirProjectsTheLaterInsertedFirstOnATie() {
+        store.write(tx -> {
+            Project a = tx.projects().insert(ProjectName.of("Alpha"), T0);
+            Project b = tx.projects().insert(ProjectName.of("beta"), T0.plusSeconds(1));
+            tx.releases().insert(a.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0);
+            tx.releases().insert(b.id(), "2.0", "2", ReleaseMetadata.EMPTY, T0.plusSeconds(5));
+            tx.releases().insert(a.id(), "1.1", "1.1", ReleaseMetadata.EMPTY, T0.plusSeconds(5));
+            tx.releases().insert(a.id(), "0.1", "0.1", ReleaseMetadata.EMPTY, T0.plusSeconds(3));
+            return null;
+        });
+        List<ReleaseStore.ProjectRelease> newest = store.read((Transaction tx) -> tx.releases().newest(3));
+        assertThat(newest).extracting(pr -> pr.project().displayName() + " " + pr.release().version())
+                .containsExactly("Alpha 1.1", "beta 2.0", "Alpha 0.1");
+        assertThat(newest.get(1).project().created()).isEqualTo(T0.plusSeconds(1));
+        long alpha = newest.get(0).project().id();
+        assertThat(store.read((Transaction tx) -> tx.releases().newestOf(alpha, 10)))
+                .extracting(Release::version).containsExactly("1.1", "0.1", "1.0");
+        assertThat(store.read((Transaction tx) -> tx.releases().newestOf(alpha, 2))).hasSize(2);
+    }
+
+    @Test
+    void theNewestProjectsAreThoseWithAReleaseNewestFirst() {
+        store.write(tx -> {
+            Project old = tx.projects().insert(ProjectName.of("old"), T0);
+            tx.projects().insert(ProjectName.of("bare"), T0.plusSeconds(9));
+            Project tied = tx.projects().insert(ProjectName.of("tied"), T0.plusSeconds(5));
+            Project later = tx.projects().insert(ProjectName.of("later"), T0.plusSeconds(5));
+            for (Project p : List.of(old, tied, later)) {
+                tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0.plusSeconds(10));
+            }
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(10)))
+                .extracting(Project::displayName).containsExactly("later", "tied", "old");
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(1)))
+                .extracting(Project::displayName).containsExactly("later");
+    }
+
+    @Test
     void filesAreUniqueByNameAndContentAndTheirNamesAreRemembered() {
         long releaseId = store.write(tx -> {
             Project p = tx.projects().insert(ProjectName.of("demo"), T0);

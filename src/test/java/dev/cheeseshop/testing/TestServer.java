@@ -3,6 +3,7 @@ package dev.cheeseshop.testing;
 import dev.cheeseshop.app.Application;
 import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.auth.UserProblem;
+import dev.cheeseshop.index.PublicUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,6 +36,11 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(long maxUploadSize) {
         return start(settings -> new Settings(settings.data(), "127.0.0.1", 0, maxUploadSize), Clock.systemUTC());
+    }
+
+    /** A server whose absolute links start with {@code publicUrl} (null: the address it serves). */
+    public static TestServer start(PublicUrl publicUrl) {
+        return start(settings -> settings.withPublicUrl(publicUrl), Clock.systemUTC());
     }
 
     /** A server with adjusted settings (given the defaults over a fresh data directory) and clock. */

@@ -1,7 +1,10 @@
 package dev.cheeseshop.store.sql;
 
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
+import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.ReleaseStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,6 +72,23 @@ final class SqlReleases implements ReleaseStore {
                 + " JOIN releases r ON r.id = c.release_id JOIN projects p ON p.id = r.project_id"
                 + " WHERE c.classifier IN (" + "?, ".repeat(classifiers - 1) + "?)"
                 + " GROUP BY r.id, p.name, r.version HAVING COUNT(*) = ? ORDER BY p.name, r.version";
+    }
+
+    @Override
+    public List<ProjectRelease> newest(int limit) {
+        return jdbc.list("SELECT r.id, r.project_id, r.version, r.canonical_version, r.metadata, r.yanked,"
+                        + " r.yanked_reason, r.created, p.name, p.created, p.last_serial"
+                        + " FROM releases r JOIN projects p ON p.id = r.project_id"
+                        + " ORDER BY r.created DESC, r.id DESC LIMIT ?",
+                rs -> new ProjectRelease(new Project(rs.getLong(2), ProjectName.of(rs.getString(9)),
+                        Micros.toInstant(rs.getLong(10)), Serial.of(rs.getLong(11))), map(rs)),
+                limit);
+    }
+
+    @Override
+    public List<Release> newestOf(long projectId, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ?"
+                + " ORDER BY created DESC, id DESC LIMIT ?", SqlReleases::map, projectId, limit);
     }
 
     private static Release map(ResultSet rs) throws SQLException {
