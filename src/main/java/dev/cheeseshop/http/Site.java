@@ -1,6 +1,7 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.index.JsonApi;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -18,6 +19,7 @@ public final class Site {
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
             SimpleIndex index, Journal journal) {
         new SimpleHandlers(index).register(routes);
+        new JsonApiHandlers(new JsonApi(store), PublicUrl.fromRequests()).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), CallGate.OPEN).register(routes);
