@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Request;
 /**
  * Where clients reach the index: the start of every absolute URL an answer carries (the JSON
  * API's file and project URLs, its redirects). Unless a fixed public URL is configured, it is
- * the request's own scheme and {@code Host}, so a document is right for whatever name the client
- * used. Behind a proxy that terminates TLS or rewrites {@code Host}, configure it. Documents that
+ * the request's own scheme and {@code Host} (the port left out when it is the scheme's default, as
+ * WebOb does on pypi.org), so a document is right for whatever name the client used. Behind a proxy that terminates TLS or rewrites {@code Host}, configure it. Documents that
  * embed it must be cached per base URL.
  */
 public final class PublicUrl {
@@ -43,8 +43,10 @@ public final class PublicUrl {
         }
         Request request = exchange.request();
         HttpURI uri = request.getHttpURI();
-        String authority = uri.hasAuthority() ? uri.getAuthority()
-                : Request.getServerName(request) + ":" + Request.getServerPort(request);
-        return uri.getScheme() + "://" + authority;
+        String scheme = uri.getScheme();
+        String host = uri.hasAuthority() ? uri.getHost() : Request.getServerName(request);
+        int port = uri.hasAuthority() ? uri.getPort() : Request.getServerPort(request);
+        boolean defaultPort = port <= 0 || (port == 80 && "http".equals(scheme)) || (port == 443 && "https".equals(scheme));
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

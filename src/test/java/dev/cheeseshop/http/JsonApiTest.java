@@ -257,6 +257,10 @@ class JsonApiTest {
         assertThat(text).doesNotContain("127.0.0.1");
         assertThat(rawGet("/pypi/Json.Demo/json", "mirror.example"))
                 .contains("\r\nLocation: http://mirror.example/pypi/json-demo/json\r\n");
+        assertThat(rawGet("/pypi/Json.Demo/json", "mirror.example:80"))
+                .contains("\r\nLocation: http://mirror.example/pypi/json-demo/json\r\n");
+        assertThat(rawGet("/pypi/Json.Demo/json", "[::1]:8080"))
+                .contains("\r\nLocation: http://[::1]:8080/pypi/json-demo/json\r\n");
     }
 
     @Test
