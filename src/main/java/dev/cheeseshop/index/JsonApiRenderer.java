@@ -143,8 +143,9 @@ public final class JsonApiRenderer {
             g.writeStringField("python_version", f.pythonVersion());
             nullable(g, "requires_python", requiresPython);
             g.writeNumberField("size", f.size());
-            g.writeStringField("upload_time", SECONDS.format(utc(f.uploadTime())));
-            g.writeStringField("upload_time_iso_8601", isoformat(f.uploadTime()) + "Z");
+            String seconds = seconds(f.uploadTime());
+            g.writeStringField("upload_time", seconds);
+            g.writeStringField("upload_time_iso_8601", isoformat(seconds, f.uploadTime()) + "Z");
             g.writeStringField("url", baseUrl + "/packages/" + UrlPaths.encodePath(f.path()));
             g.writeBooleanField("yanked", release.yanked());
             nullable(g, "yanked_reason", yankedReason);
@@ -171,15 +172,19 @@ public final class JsonApiRenderer {
         return reason == null || reason.isEmpty() ? null : reason;
     }
 
-    /** Python's {@code datetime.isoformat()} of a naive UTC time: microseconds only when not zero. */
-    static String isoformat(Instant time) {
-        String seconds = SECONDS.format(utc(time));
-        int micros = utc(time).getNano() / 1000;
-        return micros == 0 ? seconds : seconds + String.format(".%06d", micros);
+    /** {@code strftime("%Y-%m-%dT%H:%M:%S")} of the UTC time. */
+    private static String seconds(Instant time) {
+        return SECONDS.format(LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC));
     }
 
-    private static LocalDateTime utc(Instant time) {
-        return LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+    /** Python's {@code datetime.isoformat()} of a naive UTC time: microseconds only when not zero. */
+    private static String isoformat(String seconds, Instant time) {
+        int micros = time.getNano() / 1000;
+        if (micros == 0) {
+            return seconds;
+        }
+        String digits = Integer.toString(micros);
+        return seconds + "." + "000000".substring(digits.length()) + digits;
     }
 
     private static void string(JsonGenerator g, String name, ReleaseMetadata m, String key) throws IOException {
