@@ -82,11 +82,10 @@ public final class Application implements AutoCloseable {
             staging.sweep(Reconciler.DEFAULT_GRACE);
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
-            PublicUrl publicUrl = settings.publicUrl() != null ? settings.publicUrl() : PublicUrl.of(served);
             Site site = new Site(store, blobs, accounts, uploads, staging,
                     new SimpleIndex(store), new Journal(store), settings.xmlrpcRateLimit()
                             .map(limit -> new RateLimiter(limit, clock)).orElse(null),
-                    new Feeds(store), publicUrl);
+                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
             server.route(site.routes());
             return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.cheeseshop.http;
 import dev.cheeseshop.auth.Accounts;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.index.JsonApi;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -18,12 +19,14 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl publicUrl) {
+            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
+            PublicUrl servedUrl) {
         new SimpleHandlers(index).register(routes);
+        new JsonApiHandlers(new JsonApi(store), LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
-        new RssHandlers(feeds, publicUrl).register(routes);
+        new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
     }
 
     public Routes routes() {
