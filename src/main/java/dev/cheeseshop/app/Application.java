@@ -5,6 +5,8 @@ import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
+import dev.cheeseshop.index.Feeds;
+import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -14,6 +16,7 @@ import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -70,22 +73,37 @@ public final class Application implements AutoCloseable {
 
     public static Application forServer(Settings settings, Clock clock) {
         MetadataStore store = SqliteStores.open(settings.database(), READ_CONNECTIONS);
+        HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock);
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Staging staging = new Staging(settings.staging());
             staging.sweep(Reconciler.DEFAULT_GRACE);
+            // Bound now, so that the default public URL names the port actually taken (port 0).
+            URI served = server.bind();
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimpleIndex(store), new Journal(store));
-            HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
+                    new SimpleIndex(store), new Journal(store), settings.xmlrpcRateLimit()
+                            .map(limit -> new RateLimiter(limit, clock)).orElse(null),
+                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
+            server.route(site.routes());
             return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
         } catch (IOException e) {
+            closeQuietly(server);
             store.close();
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeQuietly(server);
             store.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(HttpServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).warn("closing the server failed", e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.xmlrpc.RateLimit;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +29,37 @@ final class ServeCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     long maxUploadSize;
 
+    @Option(names = "--xmlrpc-rate-limit", paramLabel = "LIMIT",
+            defaultValue = "${env:CHEESESHOP_XMLRPC_RATE_LIMIT:-off}",
+            description = "XML-RPC calls allowed per client address, as N/second, N/minute, N/hour or N/day"
+                    + " (PyPI uses 3600/hour), or off (env CHEESESHOP_XMLRPC_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+    String xmlrpcRateLimit;
+
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_PUBLIC_URL}",
+            description = "The address clients reach the index at, the base of absolute links (RSS feeds), "
+                    + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default http://HOST:PORT/ as served).")
+    String publicUrl;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
         }
-        Settings settings = new Settings(data.data, host, port, maxUploadSize);
+        Optional<RateLimit> rateLimit;
+        try {
+            rateLimit = RateLimit.parse(xmlrpcRateLimit);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --xmlrpc-rate-limit: " + e.getMessage());
+        }
+        Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit);
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            try {
+                settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("invalid --public-url '" + publicUrl.replaceAll("\\p{Cntrl}", "?") + "': "
+                        + e.getMessage());
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Application app = Application.forServer(settings)) {
             app.start();

@@ -1,13 +1,38 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.xmlrpc.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
-/** What the server runs with, from the command line and the environment. */
-public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery) {
-    /** Settings with the default reconciliation interval. */
+/**
+ * What the server runs with, from the command line and the environment. Built from the four
+ * basics, then adjusted with the {@code with...} methods, so adding a setting touches one place.
+ *
+ * @param publicUrl       the base of absolute links; null means the address the server listens on
+ * @param xmlrpcRateLimit XML-RPC calls allowed per client address; empty means no limit
+ */
+public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
+        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl) {
+    /** Settings with the defaults for everything else: daily reconciliation, no rate limit, links to the address served. */
     public Settings(Path data, String host, int port, long maxUploadSize) {
-        this(data, host, port, maxUploadSize, Duration.ofHours(24));
+        this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null);
+    }
+
+    /** These settings with another reconciliation interval (zero: never). */
+    public Settings withReconcileEvery(Duration every) {
+        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl);
+    }
+
+    /** These settings with an XML-RPC rate limit per client address (empty: none). */
+    public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl);
+    }
+
+    /** These settings with another public URL. */
+    public Settings withPublicUrl(PublicUrl url) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url);
     }
 
     public Path database() {

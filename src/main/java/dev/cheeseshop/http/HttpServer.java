@@ -1,5 +1,6 @@
 package dev.cheeseshop.http;
 
+import java.io.IOException;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -15,6 +16,12 @@ public final class HttpServer implements AutoCloseable {
     private final String host;
 
     public HttpServer(String host, int port, Routes routes) {
+        this(host, port);
+        route(routes);
+    }
+
+    /** A server with no routes yet: {@link #bind} it to learn its address, then {@link #route} it. */
+    public HttpServer(String host, int port) {
         this.host = host;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -32,8 +39,18 @@ public final class HttpServer implements AutoCloseable {
         errors.setShowCauses(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new Router(routes));
         server.setStopTimeout(5_000);
+    }
+
+    /** Takes the port now (port 0 becomes a free one) and answers the address; {@link #start} serves on it. */
+    public URI bind() throws IOException {
+        connector.open();
+        return uri();
+    }
+
+    /** Sets the route table; before {@link #start}. */
+    public void route(Routes routes) {
+        server.setHandler(new Router(routes));
     }
 
     public void start() throws Exception {
@@ -52,6 +69,10 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            connector.close();
+        }
     }
 }

@@ -90,7 +90,8 @@ final class MultipartUpload implements AutoCloseable {
         if (failure instanceof UncheckedIOException io) {
             throw io.getCause();
         }
-        boolean malformed = failure != null || (file == null && writer != null);
+        // A file part begun but never finished means the body ended early, unless it was cut off for size.
+        boolean malformed = failure != null || (file == null && writer != null && !fileTooLarge);
         return new Parsed(fields, file, fileFields, fileTooLarge, fieldsTooLarge, malformed);
     }
 

@@ -1,26 +1,32 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.index.Feeds;
+import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.index.JsonApi;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
-import dev.cheeseshop.xmlrpc.CallGate;
 import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
+import dev.cheeseshop.xmlrpc.RateLimiter;
 
 /** Every route the server answers, in one table. */
 public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimpleIndex index, Journal journal) {
+            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
+            PublicUrl servedUrl) {
         new SimpleHandlers(index).register(routes);
+        new JsonApiHandlers(new JsonApi(store), LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
-        new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), CallGate.OPEN).register(routes);
+        new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
+        new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
     }
 
     public Routes routes() {

@@ -49,14 +49,29 @@ final class UploadHandler {
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
+        UploadProblem refusal;
+        try {
+            refusal = handle(exchange, user.get(), form);
+        } finally {
+            // Before answering: a client that has its answer finds no staged file left behind.
+            if (form.file() != null) {
+                Files.deleteIfExists(form.file().path());
+            }
+        }
+        if (refusal == null) {
+            UploadResponses.ok(exchange);
+        } else {
+            UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
+        }
+    }
+
+    /** Runs the action the form asks for; answers null when the upload was accepted, else why not. */
+    private UploadProblem handle(Exchange exchange, User user, MultipartUpload.Parsed form) {
         try {
             String action = Optional.ofNullable(exchange.query().getValue(":action"))
                     .or(() -> first(form.fields(), ":action")).orElse("");
             switch (action) {
-                case "file_upload" -> {
-                    uploads.upload(user.get(), toRequest(exchange, form));
-                    UploadResponses.ok(exchange);
-                }
+                case "file_upload" -> uploads.upload(user, toRequest(exchange, form));
                 case "submit", "submit_pkg_info" -> throw UploadProblem.gone(UploadService.PREREGISTRATION_GONE);
                 case "doc_upload" -> throw UploadProblem.gone(UploadService.DOC_UPLOAD_GONE);
                 default -> {
@@ -64,12 +79,9 @@ final class UploadHandler {
                     throw UploadProblem.notAllowed("Method Not Allowed");
                 }
             }
+            return null;
         } catch (UploadProblem problem) {
-            UploadResponses.error(exchange, problem.status(), problem.getMessage());
-        } finally {
-            if (form.file() != null) {
-                Files.deleteIfExists(form.file().path());
-            }
+            return problem;
         }
     }
 

@@ -52,8 +52,10 @@ final class UploadResponses {
                 .flatMap(h -> Accept.parse(Optional.of(h)).acceptable(OFFERS).stream().findFirst())
                 .orElse("text/plain");
         switch (type) {
+            // Pyramid leaves the status line unescaped; it carries the client's input, so we escape it.
             case "text/html" -> exchange.send(status, "text/html; charset=UTF-8", bytes("<html>\n <head>\n  <title>"
-                    + statusLine + "</title>\n </head>\n <body>\n  <h1>" + statusLine + "</h1>\n  "
+                    + htmlEscape(statusLine) + "</title>\n </head>\n <body>\n  <h1>" + htmlEscape(statusLine)
+                    + "</h1>\n  "
                     + s.explanation + "<br/><br/>\n" + htmlEscape(detail) + "\n\n\n </body>\n</html>"));
             case "application/json" -> {
                 Map<String, String> body = new LinkedHashMap<>();

@@ -17,8 +17,9 @@ public record Release(
         String yankedReason,
         Instant created) {
 
+    /** Requires-Python in the form PyPI shows it ({@link VersionSpecifiers#normalize}), if set. */
     public Optional<String> requiresPython() {
-        return metadata.first("requires_python").filter(s -> !s.isBlank());
+        return metadata.first("requires_python").map(VersionSpecifiers::normalize).filter(s -> !s.isBlank());
     }
 
     public Optional<String> summary() {

@@ -1,5 +1,6 @@
 package dev.cheeseshop.model;
 
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,26 @@ public final class VersionSpecifiers {
             }
         }
         return true;
+    }
+
+    /**
+     * The specifier set as {@code str(SpecifierSet(text))} writes it, which is how PyPI stores and
+     * shows Requires-Python: each clause without whitespace, duplicates dropped, sorted, joined by
+     * commas ({@code ">= 3.8, <4"} is {@code "<4,>=3.8"}). Text that is not a valid set is
+     * answered unchanged.
+     */
+    public static String normalize(String text) {
+        if (!isValid(text)) {
+            return text;
+        }
+        TreeSet<String> clauses = new TreeSet<>();
+        for (String clause : text.split(",", -1)) {
+            Matcher m = CLAUSE.matcher(clause);
+            if (m.matches()) {
+                clauses.add(m.group(1) + m.group(2));
+            }
+        }
+        return String.join(",", clauses);
     }
 
     private static boolean isValidClause(String clause) {

@@ -4,6 +4,7 @@ import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Serial;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,6 +35,12 @@ public interface ProjectStore {
     interface LastSerialSink {
         void accept(String displayName, long lastSerial);
     }
+
+    /**
+     * The newest projects that have at least one release, newest first (by creation time, the
+     * later-inserted first on a tie), at most {@code limit}.
+     */
+    List<Project> newest(int limit);
 
     /** A row of the project listing. */
     record ProjectListing(String displayName, String normalizedName, Serial lastSerial) {}

@@ -1,10 +1,12 @@
 package dev.cheeseshop.store;
 
+import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Releases of a project, identified by their canonical version. */
 public interface ReleaseStore {
@@ -14,4 +16,26 @@ public interface ReleaseStore {
     Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata, Instant created);
 
     List<Release> forProject(long projectId);
+
+    /**
+     * Every release that carries all of {@code classifiers} (as uploaded), by project display name
+     * then version, both compared as text, streamed to {@code sink}. Nothing for an empty list, and
+     * nothing when a classifier is listed twice (PyPI's {@code browse} counts matches).
+     */
+    void withAllClassifiers(List<String> classifiers, Consumer<NamedRelease> sink);
+
+    /** A release named for display: the project's display name and the version as uploaded. */
+    record NamedRelease(String projectName, String version) {}
+
+    /**
+     * The newest releases of all projects with their projects, newest first (by creation time,
+     * the later-inserted first on a tie), at most {@code limit}.
+     */
+    List<ProjectRelease> newest(int limit);
+
+    /** The newest releases of one project, newest first as {@link #newest}, at most {@code limit}. */
+    List<Release> newestOf(long projectId, int limit);
+
+    /** A release with its project. */
+    record ProjectRelease(Project project, Release release) {}
 }

@@ -37,9 +37,17 @@ final class Messages {
     }
 
     static String fileTooLarge(String project, long limitBytes) {
-        return "File too large. Limit for project '" + project + "' is " + (limitBytes / (1024 * 1024))
-                + " MB. See https://docs.pypi.org/project-management/storage-limits"
+        return "File too large. Limit for project '" + project + "' is " + size(limitBytes)
+                + ". See https://docs.pypi.org/project-management/storage-limits"
                 + "#requesting-a-file-size-limit-increase for more information.";
+    }
+
+    /** In whole MB as PyPI writes it; a configured limit that is no whole number of MiB in KB or bytes. */
+    private static String size(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     static String fileExists(String filename, String blake2b256) {

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,42 @@ class ServeCommandIT {
             assertThat(server.process.process().isAlive()).isFalse();
             assertThatThrownBy(() -> Http.get(server.uri("/simple/")))
                     .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void feedLinksNameTheAddressServedUnlessAPublicUrlIsGiven() {
+        try (ServedJar server = serve(tmp.resolve("data"))) {
+            assertThat(Http.get(server.uri("/rss/updates.xml")).text())
+                    .contains("<link>http://127.0.0.1:" + server.port + "/</link>");
+        }
+        Processes.Command fromEnv = Processes.cheeseshop("serve", "--data", tmp.resolve("env").toString(),
+                "--host", "127.0.0.1", "--port", "0").env("CHEESESHOP_PUBLIC_URL", "https://pypi.example.org/mirror");
+        try (ServedJar server = ServedJar.start(fromEnv)) {
+            assertThat(Http.get(server.uri("/rss/packages.xml")).text())
+                    .contains("<link>https://pypi.example.org/mirror/</link>");
+        }
+        Processes.Command option = Processes.cheeseshop("serve", "--data", tmp.resolve("option").toString(),
+                "--host", "127.0.0.1", "--port", "0", "--public-url", "http://index.internal:8080")
+                .env("CHEESESHOP_PUBLIC_URL", "https://ignored.example.org/");
+        try (ServedJar server = ServedJar.start(option)) {
+            assertThat(Http.get(server.uri("/rss/updates.xml")).text())
+                    .contains("<link>http://index.internal:8080/</link>");
+        }
+    }
+
+    @Test
+    void anInvalidPublicUrlIsOneLineOnStderrAndExitStatus1() {
+        for (String bad : List.of("ftp://example.org/", "https://example.org/?page=1", "example.org",
+                "https://user:pw@example.org/")) {
+            Path data = tmp.resolve("never");
+            Processes.Result run = Processes.cheeseshop("serve", "--data", data.toString(), "--port", "0",
+                    "--public-url", bad).run();
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+            assertThat(run.stderr().lines()).as(run.describe()).hasSize(1)
+                    .allSatisfy(line -> assertThat(line).startsWith("error: invalid --public-url '" + bad + "': "));
+            assertThat(data).as("nothing created").doesNotExist();
         }
     }
 

@@ -147,6 +147,45 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void theNewestReleasesComeNewestFirstWithTheirProjectsTheLaterInsertedFirstOnATie() {
+        store.write(tx -> {
+            Project a = tx.projects().insert(ProjectName.of("Alpha"), T0);
+            Project b = tx.projects().insert(ProjectName.of("beta"), T0.plusSeconds(1));
+            tx.releases().insert(a.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0);
+            tx.releases().insert(b.id(), "2.0", "2", ReleaseMetadata.EMPTY, T0.plusSeconds(5));
+            tx.releases().insert(a.id(), "1.1", "1.1", ReleaseMetadata.EMPTY, T0.plusSeconds(5));
+            tx.releases().insert(a.id(), "0.1", "0.1", ReleaseMetadata.EMPTY, T0.plusSeconds(3));
+            return null;
+        });
+        List<ReleaseStore.ProjectRelease> newest = store.read((Transaction tx) -> tx.releases().newest(3));
+        assertThat(newest).extracting(pr -> pr.project().displayName() + " " + pr.release().version())
+                .containsExactly("Alpha 1.1", "beta 2.0", "Alpha 0.1");
+        assertThat(newest.get(1).project().created()).isEqualTo(T0.plusSeconds(1));
+        long alpha = newest.get(0).project().id();
+        assertThat(store.read((Transaction tx) -> tx.releases().newestOf(alpha, 10)))
+                .extracting(Release::version).containsExactly("1.1", "0.1", "1.0");
+        assertThat(store.read((Transaction tx) -> tx.releases().newestOf(alpha, 2))).hasSize(2);
+    }
+
+    @Test
+    void theNewestProjectsAreThoseWithAReleaseNewestFirst() {
+        store.write(tx -> {
+            Project old = tx.projects().insert(ProjectName.of("old"), T0);
+            tx.projects().insert(ProjectName.of("bare"), T0.plusSeconds(9));
+            Project tied = tx.projects().insert(ProjectName.of("tied"), T0.plusSeconds(5));
+            Project later = tx.projects().insert(ProjectName.of("later"), T0.plusSeconds(5));
+            for (Project p : List.of(old, tied, later)) {
+                tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0.plusSeconds(10));
+            }
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(10)))
+                .extracting(Project::displayName).containsExactly("later", "tied", "old");
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(1)))
+                .extracting(Project::displayName).containsExactly("later");
+    }
+
+    @Test
     void filesAreUniqueByNameAndContentAndTheirNamesAreRemembered() {
         long releaseId = store.write(tx -> {
             Project p = tx.projects().insert(ProjectName.of("demo"), T0);
@@ -200,6 +239,38 @@ public abstract class MetadataStoreContract {
         assertThat(store.read((Transaction tx) -> tx.roles().forUser(amy))).extracting(g -> g.role() + " " + g.projectName())
                 .containsExactly("Owner another", "Maintainer demo");
         assertThat(store.read((Transaction tx) -> tx.roles().find(demo, amy))).contains(RoleName.Maintainer);
+    }
+
+    @Test
+    void browseFindsReleasesWithAllTheClassifiersByNameThenVersion() {
+        store.write(tx -> {
+            Project demo = tx.projects().insert(ProjectName.of("Demo"), T0);
+            Project abc = tx.projects().insert(ProjectName.of("abc"), T0);
+            tx.releases().insert(demo.id(), "1.9", "1.9", classifiers("A :: B", "C :: D"), T0);
+            tx.releases().insert(demo.id(), "1.10", "1.10", classifiers("C :: D", "A :: B", "E :: F"), T0);
+            tx.releases().insert(demo.id(), "2.0", "2", classifiers("A :: B"), T0);
+            tx.releases().insert(abc.id(), "0.1", "0.1", classifiers("A :: B", "C :: D", "C :: D"), T0);
+            return null;
+        });
+        assertThat(browse("A :: B", "C :: D")).containsExactly("Demo 1.10", "Demo 1.9", "abc 0.1");
+        assertThat(browse("E :: F")).containsExactly("Demo 1.10");
+        assertThat(browse("A :: B")).hasSize(4);
+        assertThat(browse()).isEmpty();
+        assertThat(browse("A :: B", "X :: Y")).isEmpty();
+        assertThat(browse("C :: D", "C :: D")).as("a duplicate can never be matched twice").isEmpty();
+    }
+
+    private List<String> browse(String... classifiers) {
+        List<String> out = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.releases().withAllClassifiers(List.of(classifiers), r -> out.add(r.projectName() + " " + r.version()));
+            return null;
+        });
+        return out;
+    }
+
+    private static ReleaseMetadata classifiers(String... classifiers) {
+        return new ReleaseMetadata(Map.of("classifiers", List.of(classifiers)));
     }
 
     private static DistFile file(long releaseId, String filename, char fill, MetadataDigests metadata) {

@@ -73,6 +73,38 @@ public final class Seed {
         });
     }
 
+    /**
+     * Adds a release without files, created at {@code at} (and its project then, if it is new),
+     * with the given metadata fields; journaled.
+     */
+    public Release release(String projectName, String version, Map<String, String> metadata, Instant at) {
+        ProjectName name = ProjectName.of(projectName);
+        Version parsed = Version.parse(version);
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        metadata.forEach((key, value) -> fields.put(key, List.of(value)));
+        return server.app().store().write(tx -> {
+            Journal.Writer journal = Journal.writer(tx, TestServer.ALICE, at);
+            Project project = tx.projects().find(name.normalized()).orElse(null);
+            if (project == null) {
+                project = tx.projects().insert(name, at);
+                journal.add(project, null, Actions.CREATE);
+            }
+            Release release = tx.releases().insert(project.id(), parsed.toString(), parsed.canonical(),
+                    new ReleaseMetadata(fields), at);
+            journal.add(project, release.version(), Actions.NEW_RELEASE);
+            return release;
+        });
+    }
+
+    /** Adds a project with no release, created at {@code at}; journaled. */
+    public Project project(String projectName, Instant at) {
+        return server.app().store().write(tx -> {
+            Project project = tx.projects().insert(ProjectName.of(projectName), at);
+            Journal.writer(tx, TestServer.ALICE, at).add(project, null, Actions.CREATE);
+            return project;
+        });
+    }
+
     public static FileSpec wheel(String filename, String content, String metadata) {
         return new FileSpec(filename, content.getBytes(StandardCharsets.UTF_8), metadata.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,12 +3,14 @@ package dev.cheeseshop.testing;
 import dev.cheeseshop.app.Application;
 import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.auth.UserProblem;
+import dev.cheeseshop.index.PublicUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a free port over a fresh data directory (real SQLite file, real files), with
@@ -33,10 +35,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(long maxUploadSize) {
+        return start(settings -> new Settings(settings.data(), "127.0.0.1", 0, maxUploadSize), Clock.systemUTC());
+    }
+
+    /** A server whose absolute links start with {@code publicUrl} (null: the address it serves). */
+    public static TestServer start(PublicUrl publicUrl) {
+        return start(settings -> settings.withPublicUrl(publicUrl), Clock.systemUTC());
+    }
+
+    /** A server with adjusted settings (given the defaults over a fresh data directory) and clock. */
+    public static TestServer start(UnaryOperator<Settings> adjust, Clock clock) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
-            Application app = Application.forServer(new Settings(data, "127.0.0.1", 0, maxUploadSize),
-                    Clock.systemUTC());
+            Application app = Application.forServer(adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024)),
+                    clock);
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();

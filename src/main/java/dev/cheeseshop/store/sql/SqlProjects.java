@@ -7,6 +7,7 @@ import dev.cheeseshop.store.ProjectStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -54,6 +55,13 @@ final class SqlProjects implements ProjectStore {
     public void forEachLastSerial(LastSerialSink sink) {
         jdbc.rows("SELECT name, last_serial FROM projects ORDER BY normalized_name",
                 rs -> sink.accept(rs.getString(1), rs.getLong(2)));
+    }
+
+    @Override
+    public List<Project> newest(int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM projects p"
+                + " WHERE EXISTS (SELECT 1 FROM releases r WHERE r.project_id = p.id)"
+                + " ORDER BY p.created DESC, p.id DESC LIMIT ?", SqlProjects::map, limit);
     }
 
     private static Project map(ResultSet rs) throws SQLException {

@@ -1,7 +1,10 @@
 package dev.cheeseshop.store.sql;
 
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
+import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.ReleaseStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 final class SqlReleases implements ReleaseStore {
     private static final String COLUMNS =
@@ -45,6 +49,46 @@ final class SqlReleases implements ReleaseStore {
     public List<Release> forProject(long projectId) {
         return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ? ORDER BY id",
                 SqlReleases::map, projectId);
+    }
+
+    /**
+     * One look-up per given classifier in {@code release_classifiers_classifier}, grouped by release:
+     * a release has all of them when every one matched (the primary key makes each pair unique).
+     */
+    @Override
+    public void withAllClassifiers(List<String> classifiers, Consumer<NamedRelease> sink) {
+        if (classifiers.isEmpty()) {
+            return;
+        }
+        Object[] args = new Object[classifiers.size() + 1];
+        classifiers.toArray(args);
+        args[classifiers.size()] = (long) classifiers.size();
+        jdbc.each(browseQuery(classifiers.size()), rs -> new NamedRelease(rs.getString(1), rs.getString(2)), sink,
+                args);
+    }
+
+    static String browseQuery(int classifiers) {
+        return "SELECT p.name, r.version FROM release_classifiers c"
+                + " JOIN releases r ON r.id = c.release_id JOIN projects p ON p.id = r.project_id"
+                + " WHERE c.classifier IN (" + "?, ".repeat(classifiers - 1) + "?)"
+                + " GROUP BY r.id, p.name, r.version HAVING COUNT(*) = ? ORDER BY p.name, r.version";
+    }
+
+    @Override
+    public List<ProjectRelease> newest(int limit) {
+        return jdbc.list("SELECT r.id, r.project_id, r.version, r.canonical_version, r.metadata, r.yanked,"
+                        + " r.yanked_reason, r.created, p.name, p.created, p.last_serial"
+                        + " FROM releases r JOIN projects p ON p.id = r.project_id"
+                        + " ORDER BY r.created DESC, r.id DESC LIMIT ?",
+                rs -> new ProjectRelease(new Project(rs.getLong(2), ProjectName.of(rs.getString(9)),
+                        Micros.toInstant(rs.getLong(10)), Serial.of(rs.getLong(11))), map(rs)),
+                limit);
+    }
+
+    @Override
+    public List<Release> newestOf(long projectId, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ?"
+                + " ORDER BY created DESC, id DESC LIMIT ?", SqlReleases::map, projectId, limit);
     }
 
     private static Release map(ResultSet rs) throws SQLException {

@@ -1,0 +1,70 @@
+package dev.cheeseshop.index;
+
+import dev.cheeseshop.index.ProjectJson.ReleaseFiles;
+import dev.cheeseshop.index.ProjectJson.Role;
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.RoleName;
+import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.Transaction;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON API's read model: the documents of {@code /pypi/<project>/json} (the latest release,
+ * with every release) and {@code /pypi/<project>/<version>/json} (one release), each read from one
+ * snapshot. Projects are found by normalised name; versions by canonical form, so {@code 1.0.0}
+ * finds release {@code 1.0}. Yanked releases are found like any other.
+ */
+public final class JsonApi {
+    private static final Comparator<DistFile> BY_FILENAME = Comparator.comparing(DistFile::filename, PyJson.KEY_ORDER);
+    private static final Comparator<Role> ROLE_ORDER = Comparator.comparing((Role r) -> !r.role().equals(
+            RoleName.Owner.name())).thenComparing(Role::user, PyJson.KEY_ORDER);
+
+    private final MetadataStore store;
+
+    public JsonApi(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** The project document; empty when there is no such project or it has no release. */
+    public Optional<ProjectJson> latest(String normalizedName) {
+        return store.read(tx -> tx.projects().find(normalizedName).flatMap(project -> {
+            List<Release> releases = tx.releases().forProject(project.id());
+            return LatestRelease.of(releases).map(latest ->
+                    new ProjectJson(project, latest, everyRelease(tx, project, releases), true, roles(tx, project)));
+        }));
+    }
+
+    /** The document of the release whose canonical version is {@code version}'s, if there is one. */
+    public Optional<ProjectJson> release(String normalizedName, String version) {
+        String canonical = Version.canonicalize(version);
+        return store.read(tx -> tx.projects().find(normalizedName).flatMap(project ->
+                tx.releases().find(project.id(), canonical).map(release -> {
+                    List<DistFile> files = tx.files().forRelease(release.id());
+                    files = files.stream().sorted(BY_FILENAME).toList();
+                    return new ProjectJson(project, release, List.of(new ReleaseFiles(release, files)), false,
+                            roles(tx, project));
+                })));
+    }
+
+    private static List<ReleaseFiles> everyRelease(Transaction tx, Project project, List<Release> releases) {
+        Map<Long, List<DistFile>> files = tx.files().forProject(project.id()).stream()
+                .collect(Collectors.groupingBy(DistFile::releaseId));
+        return releases.stream()
+                .map(r -> new ReleaseFiles(r, files.getOrDefault(r.id(), List.of()).stream().sorted(BY_FILENAME).toList()))
+                .toList();
+    }
+
+    private static List<Role> roles(Transaction tx, Project project) {
+        return tx.roles().forProject(project.id()).stream()
+                .map(grant -> new Role(grant.role().name(), grant.username()))
+                .sorted(ROLE_ORDER)
+                .toList();
+    }
+}

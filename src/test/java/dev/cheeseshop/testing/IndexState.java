@@ -1,0 +1,75 @@
+package dev.cheeseshop.testing;
+
+import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.model.Release;
+import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.store.ProjectStore;
+import dev.cheeseshop.store.RoleStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Everything an upload can leave behind on a test server, read from the stores and the data
+ * directory: projects, releases, files, roles, the whole journal, every file under
+ * {@code packages/} (blobs and the blob store's temporary files) and under {@code tmp/} (staged
+ * uploads). Two states are equal when nothing was written in between.
+ */
+public record IndexState(List<String> projects, List<String> releases, List<DistFile> files, List<String> roles,
+        List<JournalEntry> journal, List<String> packages, List<String> staged) {
+
+    public static IndexState of(TestServer server) {
+        List<ProjectStore.ProjectListing> listings = new ArrayList<>();
+        List<String> projects = new ArrayList<>();
+        List<String> releases = new ArrayList<>();
+        List<DistFile> files = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        List<JournalEntry> journal = new ArrayList<>();
+        server.app().store().read(tx -> {
+            tx.projects().forEach(listings::add);
+            for (ProjectStore.ProjectListing listing : listings) {
+                projects.add(listing.displayName() + " serial " + listing.lastSerial().value());
+                var project = tx.projects().find(listing.normalizedName()).orElseThrow();
+                for (Release release : tx.releases().forProject(project.id())) {
+                    releases.add(listing.displayName() + " " + release.version());
+                }
+                files.addAll(tx.files().forProject(project.id()));
+                for (RoleStore.Grant grant : tx.roles().forProject(project.id())) {
+                    roles.add(grant.projectName() + " " + grant.role() + " " + grant.username());
+                }
+            }
+            tx.journal().since(Serial.NONE, Integer.MAX_VALUE, journal::add);
+            return null;
+        });
+        return new IndexState(projects, releases, files, roles, journal, tree(server.data().resolve("packages")),
+                tree(server.data().resolve("tmp")));
+    }
+
+    /** The journal entries after {@code before}'s. */
+    public List<JournalEntry> journalSince(IndexState before) {
+        return journal.subList(before.journal.size(), journal.size());
+    }
+
+    /** The journal entries as {@code name|version|action|submittedBy}, for comparing in one assertion. */
+    public static List<String> describe(List<JournalEntry> entries) {
+        return entries.stream().map(e -> e.name() + "|" + e.version() + "|" + e.action() + "|" + e.submittedBy())
+                .toList();
+    }
+
+    /** Regular files under {@code dir}, relative, sorted. */
+    private static List<String> tree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
