@@ -60,7 +60,7 @@ echo "data: $DATA ($(du -sh "$DB" | cut -f1)), $(sqlite3 -readonly "$DB" 'SELECT
 # 2. The server.
 java ${JAVA_OPTS:-} -jar "$JAR" serve --data "$DATA" --port "$PORT" > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVER_PID=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do # migrations of a cached database run on start
     grep -q "Cheeseshop is serving" "$WORK/serve.out" 2>/dev/null && break
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.err" >&2; exit 1; }
     sleep 0.1

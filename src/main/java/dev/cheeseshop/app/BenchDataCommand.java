@@ -24,25 +24,26 @@ final class BenchDataCommand implements Runnable {
 
     @Option(names = "--projects", paramLabel = "N", required = true, defaultValue = "${env:CHEESESHOP_BENCH_PROJECTS}",
             description = "Number of projects, at least 1 (env CHEESESHOP_BENCH_PROJECTS).")
-    long projects;
+    String projects;
 
     @Option(names = "--journal", paramLabel = "M", required = true, defaultValue = "${env:CHEESESHOP_BENCH_JOURNAL}",
             description = "Number of journal entries, at least 2 x N and at most 2^31-1 (env CHEESESHOP_BENCH_JOURNAL).")
-    long journal;
+    String journal;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "${env:CHEESESHOP_BENCH_SEED:-1}",
             description = "Random seed: the same seed and sizes give the same rows (env CHEESESHOP_BENCH_SEED; "
                     + "default ${DEFAULT-VALUE}).")
-    long seed;
+    String seed;
 
     @Override
     public void run() {
-        if (projects > Integer.MAX_VALUE) {
+        long projectCount = number("--projects", projects);
+        if (projectCount > Integer.MAX_VALUE) {
             throw new CommandFailure("--projects must be at most " + Integer.MAX_VALUE + ", not " + projects);
         }
         BenchSpec spec;
         try {
-            spec = new BenchSpec((int) projects, journal, seed);
+            spec = new BenchSpec((int) projectCount, number("--journal", journal), number("--seed", seed));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -78,6 +79,15 @@ final class BenchDataCommand implements Runnable {
             Files.createDirectories(settings.packages());
         } catch (IOException e) {
             throw new CommandFailure("cannot create " + settings.packages() + ": " + e.getMessage());
+        }
+    }
+
+    /** A refused number is a one-line error (exit 1), like a refused size. */
+    private static long number(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandFailure(option + " must be a whole number, not '" + text + "'");
         }
     }
 

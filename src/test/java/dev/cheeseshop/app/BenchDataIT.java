@@ -84,6 +84,10 @@ class BenchDataIT {
                 "--journal");
         assertRefusedInOneLine(benchData("--data", data.toString(), "--projects", "10", "--journal", "-5"),
                 "--journal");
+        assertRefusedInOneLine(benchData("--data", data.toString(), "--projects", "ten", "--journal", "100"),
+                "--projects must be a whole number");
+        assertRefusedInOneLine(benchData("--data", data.toString(), "--projects", "10", "--journal", "100",
+                "--seed", "0x1f"), "--seed must be a whole number");
         assertThat(data).doesNotExist();
     }
 }
