@@ -5,6 +5,7 @@ import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
+import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -37,15 +38,17 @@ public final class Application implements AutoCloseable {
     private final BlobStore blobs;
     private final Accounts accounts;
     private final HttpServer server;
+    private final DocumentCache renderCache;
     private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Accounts accounts, HttpServer server,
-            ScheduledExecutorService background) {
+            DocumentCache renderCache, ScheduledExecutorService background) {
         this.store = store;
         this.blobs = blobs;
         this.accounts = accounts;
         this.server = server;
+        this.renderCache = renderCache;
         this.background = background;
     }
 
@@ -56,7 +59,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             return new Application(store, blobs, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null,
-                    null);
+                    null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -76,10 +79,11 @@ public final class Application implements AutoCloseable {
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Staging staging = new Staging(settings.staging());
             staging.sweep(Reconciler.DEFAULT_GRACE);
+            DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimpleIndex(store), new Journal(store));
+                    new SimpleIndex(store), renderCache, new Journal(store));
             HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
-            return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
+            return new Application(store, blobs, accounts, server, renderCache, reconcileEvery(settings, store, blobs, clock));
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -122,6 +126,11 @@ public final class Application implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The rendered pages kept in memory (servers only). */
+    public DocumentCache renderCache() {
+        return renderCache;
     }
 
     public void start() throws Exception {

@@ -26,12 +26,18 @@ final class ServeCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     long maxUploadSize;
 
+    @Option(names = "--cache-size", paramLabel = "SIZE", defaultValue = "${env:CHEESESHOP_CACHE_SIZE:-64MiB}",
+            converter = ByteSize.class,
+            description = "Memory for rendered pages kept between requests, e.g. 64MiB (env CHEESESHOP_CACHE_SIZE; "
+                    + "default ${DEFAULT-VALUE}).")
+    long cacheSize;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
         }
-        Settings settings = new Settings(data.data, host, port, maxUploadSize);
+        Settings settings = new Settings(data.data, host, port, maxUploadSize).withCacheSize(cacheSize);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Application app = Application.forServer(settings)) {
             app.start();

@@ -27,7 +27,8 @@ public final class SimpleIndex {
 
     /** Receives the index: first the journal's last serial, then every project in normalised-name order. */
     public interface ListingSink {
-        void begin(Serial lastSerial);
+        /** Answers false to stop there (the client already has this listing). */
+        boolean begin(Serial lastSerial);
 
         void project(ProjectListing project);
 
@@ -37,11 +38,17 @@ public final class SimpleIndex {
     /** Streams the listing to {@code sink} from one consistent snapshot. */
     public void listing(ListingSink sink) {
         store.read(tx -> {
-            sink.begin(tx.journal().last().orElse(Serial.NONE));
-            tx.projects().forEach(sink::project);
-            sink.end();
+            if (sink.begin(tx.journal().last().orElse(Serial.NONE))) {
+                tx.projects().forEach(sink::project);
+                sink.end();
+            }
             return null;
         });
+    }
+
+    /** The last serial of the project with this normalised name (one indexed look-up), if there is one. */
+    public Optional<Serial> lastSerial(String normalizedName) {
+        return store.read(tx -> tx.projects().find(normalizedName).map(Project::lastSerial));
     }
 
     /** The page of the project with this normalised name, if there is one. */

@@ -14,4 +14,7 @@ public interface ReleaseStore {
     Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata, Instant created);
 
     List<Release> forProject(long projectId);
+
+    /** Sets the release's PEP 592 yank state; {@code reason} is kept only while yanked (null for none). */
+    void setYanked(long releaseId, boolean yanked, String reason);
 }

@@ -73,6 +73,22 @@ public final class Seed {
         });
     }
 
+    /**
+     * Yanks a release (PEP 592) as PyPI's manage view does, journaled as {@code yank release};
+     * {@code reason} may be null or empty. There is no yank API yet, so tests seed it here.
+     */
+    public void yank(String projectName, String version, String reason) {
+        ProjectName name = ProjectName.of(projectName);
+        Version parsed = Version.parse(version);
+        server.app().store().write(tx -> {
+            Project project = tx.projects().find(name.normalized()).orElseThrow();
+            Release release = tx.releases().find(project.id(), parsed.canonical()).orElseThrow();
+            tx.releases().setYanked(release.id(), true, reason);
+            Journal.writer(tx, TestServer.ALICE, Instant.now()).add(project, release.version(), Actions.YANK_RELEASE);
+            return null;
+        });
+    }
+
     public static FileSpec wheel(String filename, String content, String metadata) {
         return new FileSpec(filename, content.getBytes(StandardCharsets.UTF_8), metadata.getBytes(StandardCharsets.UTF_8));
     }

@@ -33,10 +33,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(long maxUploadSize) {
+        return start(maxUploadSize, Settings.DEFAULT_CACHE_SIZE);
+    }
+
+    /** A server whose render cache holds at most {@code cacheSize} bytes. */
+    public static TestServer withCacheSize(long cacheSize) {
+        return start(100L * 1024 * 1024, cacheSize);
+    }
+
+    private static TestServer start(long maxUploadSize, long cacheSize) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
-            Application app = Application.forServer(new Settings(data, "127.0.0.1", 0, maxUploadSize),
-                    Clock.systemUTC());
+            Application app = Application.forServer(
+                    new Settings(data, "127.0.0.1", 0, maxUploadSize).withCacheSize(cacheSize), Clock.systemUTC());
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();

@@ -47,6 +47,12 @@ final class SqlReleases implements ReleaseStore {
                 SqlReleases::map, projectId);
     }
 
+    @Override
+    public void setYanked(long releaseId, boolean yanked, String reason) {
+        jdbc.update("UPDATE releases SET yanked = ?, yanked_reason = ? WHERE id = ?", yanked, yanked ? reason : null,
+                releaseId);
+    }
+
     private static Release map(ResultSet rs) throws SQLException {
         return new Release(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 MetadataJson.read(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
