@@ -22,12 +22,11 @@ import java.util.Optional;
  * render cache), in PEP 503 HTML or PEP 691 JSON as {@code Accept} asks, with PyPI's headers and
  * conditional GET.
  *
- * <p>ETags: a project page's is the digest of its bytes ({@link Rendered}). The index is streamed,
- * so its ETag must be known before it is written: it is made from the format and the journal's
- * last serial, which the index is a function of (every change to the listing is journaled). For
- * the JSON index that is exact, as the serial is in the body; the HTML index's ETag also changes
- * when a serial moves without changing the listing (a new release), which costs a conditional
- * client one download and never serves it a stale listing.
+ * <p>ETags change exactly when the bytes do. A project page's is the digest of its bytes
+ * ({@link Rendered}). The index is streamed, so its ETag must be known before it is written: the
+ * JSON index's is made from the journal's last serial, which is in its body (and the listing is a
+ * function of it, as every change is journaled); the HTML index holds no serial, so its ETag is the
+ * digest of its bytes, computed once per serial ({@code index.HtmlIndexEtag}).
  */
 final class SimpleHandlers {
     private final SimplePages pages;
@@ -76,8 +75,10 @@ final class SimpleHandlers {
             private SimpleJson.IndexWriter json;
 
             @Override
-            public boolean begin(Serial lastSerial) {
-                String etag = "\"" + media.format().kind() + "-index-" + lastSerial.value() + "\"";
+            public boolean begin(SimpleIndex.Listing listing) {
+                Serial lastSerial = listing.lastSerial();
+                String etag = media.format() == Format.JSON ? "\"simple-json-index-" + lastSerial.value() + "\""
+                        : listing.htmlEtag();
                 common(exchange, lastSerial, etag);
                 try {
                     if (Conditional.matches(exchange.header("If-None-Match"), etag)) {

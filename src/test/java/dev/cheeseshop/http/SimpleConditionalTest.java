@@ -97,6 +97,26 @@ class SimpleConditionalTest {
         assertThat(Http.get(server.uri("/simple/etag-demo/"), "If-None-Match", html2).status()).isEqualTo(304);
     }
 
+    @Test
+    void theHtmlIndexEtagIsTheDigestOfItsBytesAndChangesOnlyWithTheListing() throws Exception {
+        Http.Response index = Http.get(server.uri("/simple/"));
+        assertThat(index.header("ETag")).isEqualTo(dev.cheeseshop.index.Rendered.etagOf(index.body()));
+
+        upload("2.0"); // a new release of a listed project: the HTML listing is the same
+        Http.Response same = Http.get(server.uri("/simple/"));
+        assertThat(same.body()).isEqualTo(index.body());
+        assertThat(same.header("ETag")).isEqualTo(index.header("ETag"));
+        assertThat(same.header("X-PyPI-Last-Serial")).isNotEqualTo(index.header("X-PyPI-Last-Serial"));
+        assertThat(Http.get(server.uri("/simple/"), "If-None-Match", index.header("ETag")).status()).isEqualTo(304);
+
+        new dev.cheeseshop.testing.Seed(server).release("another", "1.0", null,
+                dev.cheeseshop.testing.Seed.sdist("another-1.0.tar.gz", "x"));
+        Http.Response changed = Http.get(server.uri("/simple/"));
+        assertThat(changed.text()).contains("/simple/another/");
+        assertThat(changed.header("ETag")).isNotEqualTo(index.header("ETag"))
+                .isEqualTo(dev.cheeseshop.index.Rendered.etagOf(changed.body()));
+    }
+
     private Path upload(String version) throws Exception {
         Path wheel = TestArchives.wheel("etag-demo", version).writeTo(tmp);
         send(wheel, version);
