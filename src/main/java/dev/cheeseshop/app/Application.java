@@ -7,6 +7,8 @@ import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
+import dev.cheeseshop.index.SimplePages;
+import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -72,7 +74,8 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application forServer(Settings settings, Clock clock) {
-        MetadataStore store = SqliteStores.open(settings.database(), READ_CONNECTIONS);
+        JournalWatch watch = new JournalWatch();
+        MetadataStore store = watch.watching(SqliteStores.open(settings.database(), READ_CONNECTIONS));
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock);
@@ -81,9 +84,18 @@ public final class Application implements AutoCloseable {
             staging.sweep(Reconciler.DEFAULT_GRACE);
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimpleIndex(store), renderCache, new Journal(store));
+                    new SimplePages(new SimpleIndex(store), renderCache, watch), new Journal(store));
             HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
-            return new Application(store, blobs, accounts, server, renderCache, reconcileEvery(settings, store, blobs, clock));
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "background");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watch.poll(store);
+            background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
+                    JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
+            reconcileEvery(settings, store, blobs, clock, background);
+            return new Application(store, blobs, accounts, server, renderCache, background);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -93,19 +105,24 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Notices changes other processes commit, for the render cache. */
+    private static void pollJournal(JournalWatch watch, MetadataStore store) {
+        try {
+            watch.poll(store);
+        } catch (RuntimeException e) {
+            watch.changed(); // unsure: assume a change
+            LoggerFactory.getLogger(JournalWatch.class).warn("polling the journal failed", e);
+        }
+    }
+
     /** Removes orphan blobs now and then, in the background; off when the interval is zero. */
-    private static ScheduledExecutorService reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs,
-            Clock clock) {
+    private static void reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs, Clock clock,
+            ScheduledExecutorService executor) {
         Duration every = settings.reconcileEvery();
         if (every.isZero()) {
-            return null;
+            return;
         }
         Reconciler reconciler = new Reconciler(store, blobs, clock, Reconciler.DEFAULT_GRACE);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "reconciler");
-            thread.setDaemon(true);
-            return thread;
-        });
         executor.scheduleWithFixedDelay(() -> {
             try {
                 reconciler.run(false);
@@ -113,7 +130,6 @@ public final class Application implements AutoCloseable {
                 LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
             }
         }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
-        return executor;
     }
 
     public Accounts accounts() {

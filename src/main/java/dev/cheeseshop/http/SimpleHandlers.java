@@ -16,6 +16,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The Simple Repository API: the project index (streamed) and each project's page (from the
@@ -29,6 +32,9 @@ import java.util.Optional;
  * digest of its bytes, computed once per serial ({@code index.HtmlIndexEtag}).
  */
 final class SimpleHandlers {
+    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField("Cache-Control", "max-age=600, public");
+    private static final HttpField VARY = new PreEncodedHttpField("Vary", "Accept");
+
     private final SimplePages pages;
 
     SimpleHandlers(SimplePages pages) {
@@ -38,13 +44,30 @@ final class SimpleHandlers {
     void register(Routes routes) {
         routes.get("/simple/", this::index)
                 .get("/simple", ex -> redirect(ex, "/simple/"))
-                .get("/simple/{name}/", this::project)
+                .get("/simple/{name}/", this::projectFromMemory, this::project)
                 .get("/simple/{name}", ex -> redirect(ex, "/simple/" + ProjectName.normalize(ex.param("name")) + "/"));
     }
 
     private static void redirect(Exchange exchange, String path) throws IOException {
         Headers.cors(exchange);
         exchange.redirect(301, Headers.withQuery(path, exchange));
+    }
+
+    /** A cached page still current: answered on the I/O thread, without a query. */
+    private boolean projectFromMemory(Exchange exchange, Callback callback) {
+        String name = exchange.param("name");
+        SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
+        Optional<Rendered> page = pages.fresh(name, media.format());
+        if (page.isEmpty()) {
+            return false;
+        }
+        common(exchange, page.get().serial(), page.get().etag());
+        if (Conditional.matches(exchange.header("If-None-Match"), page.get().etag())) {
+            exchange.sendEmptyAsync(304, callback);
+        } else {
+            exchange.sendAsync(200, media.contentType(), page.get().body(), callback);
+        }
+        return true;
     }
 
     private void project(Exchange exchange) throws IOException {
@@ -136,7 +159,7 @@ final class SimpleHandlers {
         Headers.cors(exchange);
         exchange.header(Headers.LAST_SERIAL, Long.toString(serial.value()))
                 .header("ETag", etag)
-                .header("Cache-Control", "max-age=600, public")
-                .header("Vary", "Accept");
+                .header(CACHE_CONTROL)
+                .header(VARY);
     }
 }

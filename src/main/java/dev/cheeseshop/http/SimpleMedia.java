@@ -3,6 +3,7 @@ package dev.cheeseshop.http;
 import dev.cheeseshop.index.SimplePages.Format;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The media types of the Simple API (PEP 691) and the choice among them by {@code Accept}, as
@@ -40,7 +41,30 @@ enum SimpleMedia {
         return format;
     }
 
+    /**
+     * Choices already made, by header: clients send few distinct {@code Accept} headers, and pip's
+     * costs a parse per request otherwise. Bounded; once full, new headers are parsed every time.
+     */
+    private static final int MAX_REMEMBERED = 256;
+    private static final ConcurrentHashMap<String, SimpleMedia> CHOSEN = new ConcurrentHashMap<>();
+
     static SimpleMedia choose(Optional<String> accept) {
+        if (accept.isEmpty()) {
+            return TEXT_HTML;
+        }
+        String header = accept.get();
+        SimpleMedia known = CHOSEN.get(header);
+        if (known != null) {
+            return known;
+        }
+        SimpleMedia chosen = parse(accept);
+        if (CHOSEN.size() < MAX_REMEMBERED && header.length() <= 512) {
+            CHOSEN.put(header, chosen);
+        }
+        return chosen;
+    }
+
+    private static SimpleMedia parse(Optional<String> accept) {
         String chosen = Accept.parse(accept).choose(OFFERS, TEXT_HTML.type);
         return switch (chosen) {
             case "application/vnd.pypi.simple.v1+html", LATEST_HTML -> V1_HTML;

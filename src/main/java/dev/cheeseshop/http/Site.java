@@ -1,8 +1,6 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
-import dev.cheeseshop.index.DocumentCache;
-import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
@@ -18,8 +16,8 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimpleIndex index, DocumentCache cache, Journal journal) {
-        new SimpleHandlers(new SimplePages(index, cache)).register(routes);
+            SimplePages pages, Journal journal) {
+        new SimpleHandlers(pages).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), CallGate.OPEN).register(routes);
