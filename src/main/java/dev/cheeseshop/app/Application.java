@@ -41,16 +41,18 @@ public final class Application implements AutoCloseable {
     private final Accounts accounts;
     private final HttpServer server;
     private final DocumentCache renderCache;
+    private final JournalWatch journalWatch;
     private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Accounts accounts, HttpServer server,
-            DocumentCache renderCache, ScheduledExecutorService background) {
+            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background) {
         this.store = store;
         this.blobs = blobs;
         this.accounts = accounts;
         this.server = server;
         this.renderCache = renderCache;
+        this.journalWatch = journalWatch;
         this.background = background;
     }
 
@@ -61,7 +63,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             return new Application(store, blobs, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null,
-                    null, null);
+                    null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -95,7 +97,7 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
             reconcileEvery(settings, store, blobs, clock, background);
-            return new Application(store, blobs, accounts, server, renderCache, background);
+            return new Application(store, blobs, accounts, server, renderCache, watch, background);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -149,6 +151,11 @@ public final class Application implements AutoCloseable {
         return renderCache;
     }
 
+    /** What tells the render cache that the index may have changed (servers only). */
+    public JournalWatch journalWatch() {
+        return journalWatch;
+    }
+
     public void start() throws Exception {
         server.start();
     }
@@ -168,6 +175,9 @@ public final class Application implements AutoCloseable {
         }
         if (background != null) {
             background.shutdownNow();
+        }
+        if (renderCache != null) {
+            LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
         try {
             if (server != null) {

@@ -3,6 +3,8 @@ package dev.cheeseshop.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.index.DocumentCache;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
@@ -39,6 +41,22 @@ class RenderCacheTest {
             assertThat(cache.stats().misses()).isEqualTo(missesBefore + 1);
             assertThat(Http.get(server.uri("/simple/hot/"), "Accept", JSON).text()).contains("hot-2.0.tar.gz");
             assertThat(cache.stats().entries()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aChangeCommittedByAnotherProcessIsSeenOnceTheJournalIsPolled() {
+        try (TestServer server = TestServer.start()) {
+            new Seed(server).release("shared", "1.0", null, Seed.sdist("shared-1.0.tar.gz", "one"));
+            assertThat(Http.get(server.uri("/simple/shared/")).text()).doesNotContain("shared-2.0.tar.gz");
+            try (MetadataStore other = SqliteStores.open(server.data().resolve("cheeseshop.db"), 1)) {
+                new Seed(server, other).release("shared", "2.0", null, Seed.sdist("shared-2.0.tar.gz", "two"));
+            }
+            server.app().journalWatch().poll(server.app().store()); // the server does this every 500 ms
+            Http.Response page = Http.get(server.uri("/simple/shared/"));
+            assertThat(page.text()).contains("shared-2.0.tar.gz");
+            assertThat(page.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(
+                    server.app().store().read(tx -> tx.journal().last()).orElseThrow().value()));
         }
     }
 

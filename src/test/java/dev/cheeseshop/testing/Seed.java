@@ -11,6 +11,7 @@ import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.MetadataStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,16 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public final class Seed {
     private final TestServer server;
+    private final MetadataStore store;
 
     public Seed(TestServer server) {
+        this(server, server.app().store());
+    }
+
+    /** Writes rows through {@code store} (another process's, say) and blobs into the server's blob store. */
+    public Seed(TestServer server, MetadataStore store) {
         this.server = server;
+        this.store = store;
     }
 
     /** A file to add: its name, its bytes, and the METADATA to serve beside it (null for none). */
@@ -47,7 +55,7 @@ public final class Seed {
                 store(pathOf(file) + ".metadata", file.metadata());
             }
         }
-        return server.app().store().write(tx -> {
+        return store.write(tx -> {
             Journal.Writer journal = Journal.writer(tx, TestServer.ALICE, now);
             Project project = tx.projects().find(name.normalized()).orElse(null);
             if (project == null) {
@@ -80,7 +88,7 @@ public final class Seed {
     public void yank(String projectName, String version, String reason) {
         ProjectName name = ProjectName.of(projectName);
         Version parsed = Version.parse(version);
-        server.app().store().write(tx -> {
+        store.write(tx -> {
             Project project = tx.projects().find(name.normalized()).orElseThrow();
             Release release = tx.releases().find(project.id(), parsed.canonical()).orElseThrow();
             tx.releases().setYanked(release.id(), true, reason);
