@@ -17,6 +17,7 @@ import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -86,7 +87,8 @@ public final class Application implements AutoCloseable {
             staging.sweep(Reconciler.DEFAULT_GRACE);
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimplePages(new SimpleIndex(store), renderCache, watch), new Journal(store));
+                    new SimplePages(new SimpleIndex(store), renderCache, watch), new Journal(store),
+                    settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null));
             HttpServer server = new HttpServer(settings.host(), settings.port(), site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");

@@ -1,5 +1,7 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.xmlrpc.RateLimit;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,12 +34,25 @@ final class ServeCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     long cacheSize;
 
+    @Option(names = "--xmlrpc-rate-limit", paramLabel = "LIMIT",
+            defaultValue = "${env:CHEESESHOP_XMLRPC_RATE_LIMIT:-off}",
+            description = "XML-RPC calls allowed per client address, as N/second, N/minute, N/hour or N/day"
+                    + " (PyPI uses 3600/hour), or off (env CHEESESHOP_XMLRPC_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+    String xmlrpcRateLimit;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
         }
-        Settings settings = new Settings(data.data, host, port, maxUploadSize).withCacheSize(cacheSize);
+        Optional<RateLimit> rateLimit;
+        try {
+            rateLimit = RateLimit.parse(xmlrpcRateLimit);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --xmlrpc-rate-limit: " + e.getMessage());
+        }
+        Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
+                .withCacheSize(cacheSize);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Application app = Application.forServer(settings)) {
             app.start();

@@ -7,20 +7,20 @@ import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
-import dev.cheeseshop.xmlrpc.CallGate;
 import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
+import dev.cheeseshop.xmlrpc.RateLimiter;
 
 /** Every route the server answers, in one table. */
 public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimplePages pages, Journal journal) {
+            SimplePages pages, Journal journal, RateLimiter xmlrpcLimiter) {
         new SimpleHandlers(pages).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
-        new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), CallGate.OPEN).register(routes);
+        new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
     }
 
     public Routes routes() {

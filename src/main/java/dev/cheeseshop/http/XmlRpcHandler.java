@@ -2,37 +2,48 @@ package dev.cheeseshop.http;
 
 import dev.cheeseshop.xmlrpc.CallGate;
 import dev.cheeseshop.xmlrpc.Dispatcher;
+import dev.cheeseshop.xmlrpc.RateLimiter;
+import dev.cheeseshop.xmlrpc.XmlRpcFault;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PyPI's XML-RPC endpoint on {@code /pypi}, {@code /pypi/} and {@code /RPC2}. Only a POST whose
- * Content-Type starts with {@code text/xml} is XML-RPC; every result and fault goes out as HTTP
- * 200 {@code text/xml; charset=UTF-8}. Anything else gets the plain HTTP answer PyPI gives.
+ * PyPI's XML-RPC endpoint on {@code /pypi}, {@code /pypi/} and {@code /RPC2}
+ * (warehouse-xmlrpc.md §2). Only a request whose Content-Type starts with {@code text/xml} is
+ * XML-RPC; every result and fault goes out as HTTP 200 {@code text/xml; charset=UTF-8}. Anything
+ * else gets the plain HTTP answer PyPI gives: 301 {@code /pypi} to {@code /pypi/}, 301
+ * {@code /pypi/} to {@code /}, 404 on {@code /RPC2}.
+ *
+ * <p>As on PyPI, once the method is known: a request that is not a POST is the fault -32500
+ * {@code application error}; then the optional rate limiter counts the call by client address
+ * (so calls with bad arguments count, unknown methods do not), adds the {@code RateLimit-Policy}
+ * and {@code RateLimit} headers, and refuses a call over the limit with PyPI's
+ * {@code HTTPTooManyRequests} fault.
  */
 final class XmlRpcHandler {
     private static final Logger LOG = LoggerFactory.getLogger(XmlRpcHandler.class);
     static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final Dispatcher dispatcher;
-    private final CallGate gate;
+    private final RateLimiter limiter;
 
-    XmlRpcHandler(Dispatcher dispatcher, CallGate gate) {
+    /** {@code limiter} may be null: no rate limit. */
+    XmlRpcHandler(Dispatcher dispatcher, RateLimiter limiter) {
         this.dispatcher = dispatcher;
-        this.gate = gate;
+        this.limiter = limiter;
     }
 
     void register(Routes routes) {
         for (String path : new String[] {"/pypi", "/pypi/", "/RPC2"}) {
-            routes.post(path, this::call);
+            routes.add(METHODS, path, this::call);
         }
-        routes.get("/pypi", ex -> ex.redirect(301, Headers.withQuery("/pypi/", ex)))
-                .get("/pypi/", ex -> ex.redirect(301, "/"));
     }
 
     private void call(Exchange exchange) throws IOException {
@@ -41,13 +52,31 @@ final class XmlRpcHandler {
             return;
         }
         OutputStream out = exchange.stream(200, CONTENT_TYPE);
-        Dispatcher.Outcome outcome = dispatcher.handle(exchange.body(), keywords(exchange), gate, out);
+        Dispatcher.Outcome outcome = dispatcher.handle(exchange.body(), keywords(exchange), gate(exchange), out);
         if (outcome.error() != null) {
             LOG.error("XML-RPC {} failed", outcome.methodName(), outcome.error());
         }
         if (outcome.truncated()) {
             throw new IOException("XML-RPC response to " + outcome.methodName() + " failed part-way");
         }
+    }
+
+    /** Runs once the method is found, before its arguments are checked (PyPI's order). */
+    private CallGate gate(Exchange exchange) {
+        boolean post = exchange.method().equals("POST");
+        return methodName -> {
+            if (!post) {
+                throw XmlRpcFault.applicationError(null);
+            }
+            if (limiter != null) {
+                RateLimiter.Decision decision = limiter.hit(exchange.remoteAddress());
+                exchange.header("RateLimit-Policy", decision.policyHeader());
+                exchange.header("RateLimit", decision.stateHeader());
+                if (!decision.allowed()) {
+                    throw decision.fault();
+                }
+            }
+        };
     }
 
     /** What PyPI answers a request that is not XML-RPC on these paths. */

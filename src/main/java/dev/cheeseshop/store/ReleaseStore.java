@@ -5,6 +5,7 @@ import dev.cheeseshop.model.ReleaseMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Releases of a project, identified by their canonical version. */
 public interface ReleaseStore {
@@ -14,6 +15,16 @@ public interface ReleaseStore {
     Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata, Instant created);
 
     List<Release> forProject(long projectId);
+
+    /**
+     * Every release that carries all of {@code classifiers} (as uploaded), by project display name
+     * then version, both compared as text, streamed to {@code sink}. Nothing for an empty list, and
+     * nothing when a classifier is listed twice (PyPI's {@code browse} counts matches).
+     */
+    void withAllClassifiers(List<String> classifiers, Consumer<NamedRelease> sink);
+
+    /** A release named for display: the project's display name and the version as uploaded. */
+    record NamedRelease(String projectName, String version) {}
 
     /** Sets the release's PEP 592 yank state; {@code reason} is kept only while yanked (null for none). */
     void setYanked(long releaseId, boolean yanked, String reason);

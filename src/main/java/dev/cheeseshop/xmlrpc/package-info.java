@@ -1,8 +1,9 @@
 /**
  * XML-RPC as PyPI (Warehouse) speaks it: a hardened request parser, a streaming response
  * writer that is byte-compatible with CPython's {@code xmlrpc.client}, and a method table that
- * checks arguments exactly like Warehouse's pydantic-validated views. JDK only (StAX); knows
- * nothing of HTTP or the database.
+ * checks arguments exactly like Warehouse's pydantic-validated views. The codec is JDK only
+ * (StAX); the package knows nothing of HTTP, and reaches the index only through the journal and
+ * store ports.
  *
  * <ul>
  *   <li>{@link dev.cheeseshop.xmlrpc.RequestParser} reads a {@code <methodCall>} into a
@@ -15,7 +16,11 @@
  *       runs {@link dev.cheeseshop.xmlrpc.MethodBody}s with checked
  *       {@link dev.cheeseshop.xmlrpc.Args}.
  *   <li>{@link dev.cheeseshop.xmlrpc.Dispatcher} ties the three together over plain streams,
- *       with a {@link dev.cheeseshop.xmlrpc.CallGate} for rate limiting.
+ *       with a {@link dev.cheeseshop.xmlrpc.CallGate} for the HTTP-method check and rate limiting.
+ *   <li>{@link dev.cheeseshop.xmlrpc.PypiMethods} is PyPI's method table: every signature, the
+ *       working methods over the index, the disabled ones' faults.
+ *   <li>{@link dev.cheeseshop.xmlrpc.RateLimiter} limits calls per client address
+ *       ({@link dev.cheeseshop.xmlrpc.RateLimit}, e.g. {@code 3600/hour}).
  * </ul>
  *
  * <p>The behaviour follows the project's Warehouse XML-RPC notes (warehouse-xmlrpc.md); the

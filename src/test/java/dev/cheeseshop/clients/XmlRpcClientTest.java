@@ -28,8 +28,8 @@ import org.w3c.dom.Document;
 
 /**
  * Python's own {@code xmlrpc.client.ServerProxy} against the XML-RPC endpoint, and the exact
- * bodies bandersnatch 6 (aiohttp-xmlrpc 1.5.0) sends. The server holds Rpc.Demo 1.0 (a wheel and
- * an sdist) and rpc-other 1.0, uploaded by twine.
+ * bodies bandersnatch 6 (aiohttp-xmlrpc 1.5.0) sends. The server holds Rpc.Demo 1.0 (a wheel with
+ * two classifiers, and an sdist) and rpc-other 1.0, uploaded by twine as alice.
  */
 class XmlRpcClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +47,9 @@ class XmlRpcClientTest {
             "except xmlrpc.client.Fault as f:",
             "    print(json.dumps({'fault': [f.faultCode, f.faultString]}))");
 
+    private static final String PY3 = "Programming Language :: Python :: 3";
+    private static final String MIT = "License :: OSI Approved :: MIT License";
+
     private static TestServer server;
 
     @TempDir
@@ -55,7 +58,8 @@ class XmlRpcClientTest {
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.start();
-        Path wheel = TestArchives.wheel("Rpc.Demo", "1.0").writeTo(tmp);
+        Path wheel = TestArchives.wheel("Rpc.Demo", "1.0").metadata(TestArchives.metadata("Rpc.Demo", "1.0")
+                .replace("\n\n", "\nClassifier: " + PY3 + "\nClassifier: " + MIT + "\n\n")).writeTo(tmp);
         Path sdist = TestArchives.sdist("Rpc.Demo", "1.0").writeTo(tmp);
         Path other = TestArchives.wheel("rpc-other", "1.0").writeTo(tmp);
         Processes.Result upload = PythonClients.twineUpload(server.url() + "/legacy/", ALICE, ALICE_PASSWORD,
@@ -142,6 +146,58 @@ class XmlRpcClientTest {
             }
             assertThat(listing.get("result").get(name).asLong()).as(name).isEqualTo(newest).isPositive();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/pypi", "/pypi/", "/RPC2"})
+    void packageQueryingMethodsAnswerListsOfPairs(String path) {
+        assertThat(result(path, "package_roles", "rpc_DEMO").get("result").toString())
+                .isEqualTo("[[\"Owner\",\"alice\"]]");
+        assertThat(result(path, "package_roles", "no-such-project").get("result").toString()).isEqualTo("[]");
+        assertThat(result(path, "user_packages", "ALICE").get("result").toString())
+                .isEqualTo("[[\"Owner\",\"Rpc.Demo\"],[\"Owner\",\"rpc-other\"]]");
+        assertThat(result(path, "user_packages", "nobody").get("result").toString()).isEqualTo("[]");
+        JsonNode browse = result(path, "browse", List.of(MIT, PY3));
+        assertThat(browse.get("result").toString()).isEqualTo("[[\"Rpc.Demo\",\"1.0\"]]");
+        assertThat(browse.get("shape").toString()).isEqualTo("[[\"str\",\"str\"]]");
+        assertThat(result(path, "browse", List.of()).get("result").toString()).isEqualTo("[]");
+        assertThat(result(path, "browse", List.of(PY3, "Topic :: Nothing")).get("result").toString()).isEqualTo("[]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"changelog", "package_data", "package_urls", "top_packages", "search", "list_packages",
+        "package_releases", "release_urls", "release_data", "system.multicall"})
+    void disabledMethodsAreFaultsMinus32500(String method) {
+        Object[] args = switch (method) {
+            case "changelog" -> new Object[] {0};
+            case "package_data", "package_urls", "release_urls", "release_data" -> new Object[] {"x", "1"};
+            case "search" -> new Object[] {java.util.Map.of("name", "x")};
+            case "package_releases" -> new Object[] {"x"};
+            case "system.multicall" -> new Object[] {List.of()};
+            default -> new Object[0];
+        };
+        JsonNode answer = call(server, "/pypi", method, args);
+
+        assertThat(answer.get("fault")).as(answer.toString()).isNotNull();
+        assertThat(answer.get("fault").get(0).asInt()).isEqualTo(-32500);
+        assertThat(answer.get("fault").get(1).asText()).matches("(RuntimeError|ValueError): .+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"system.listMethods", "release_downloads", "updated_releases", "changed_packages",
+        "package_hosting_mode"})
+    void methodsPypiDoesNotHaveAreNotFound(String method) {
+        JsonNode answer = call(server, "/RPC2", method, "x");
+
+        assertThat(answer.get("fault").toString()).isEqualTo("[-32601,\"server error; requested method not found\"]");
+    }
+
+    @Test
+    void argumentErrorsReadAsOnPypi() {
+        assertThat(call(server, "/pypi", "browse", "x").get("fault").toString())
+                .isEqualTo("[-32602,\"client error; classifiers: Input should be a valid list\"]");
+        assertThat(call(server, "/pypi", "package_releases").get("fault").toString())
+                .isEqualTo("[-32602,\"client error; package_name: Missing required argument\"]");
     }
 
     @ParameterizedTest

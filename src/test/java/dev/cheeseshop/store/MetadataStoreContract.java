@@ -216,6 +216,38 @@ public abstract class MetadataStoreContract {
         assertThat(store.read((Transaction tx) -> tx.roles().find(demo, amy))).contains(RoleName.Maintainer);
     }
 
+    @Test
+    void browseFindsReleasesWithAllTheClassifiersByNameThenVersion() {
+        store.write(tx -> {
+            Project demo = tx.projects().insert(ProjectName.of("Demo"), T0);
+            Project abc = tx.projects().insert(ProjectName.of("abc"), T0);
+            tx.releases().insert(demo.id(), "1.9", "1.9", classifiers("A :: B", "C :: D"), T0);
+            tx.releases().insert(demo.id(), "1.10", "1.10", classifiers("C :: D", "A :: B", "E :: F"), T0);
+            tx.releases().insert(demo.id(), "2.0", "2", classifiers("A :: B"), T0);
+            tx.releases().insert(abc.id(), "0.1", "0.1", classifiers("A :: B", "C :: D", "C :: D"), T0);
+            return null;
+        });
+        assertThat(browse("A :: B", "C :: D")).containsExactly("Demo 1.10", "Demo 1.9", "abc 0.1");
+        assertThat(browse("E :: F")).containsExactly("Demo 1.10");
+        assertThat(browse("A :: B")).hasSize(4);
+        assertThat(browse()).isEmpty();
+        assertThat(browse("A :: B", "X :: Y")).isEmpty();
+        assertThat(browse("C :: D", "C :: D")).as("a duplicate can never be matched twice").isEmpty();
+    }
+
+    private List<String> browse(String... classifiers) {
+        List<String> out = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.releases().withAllClassifiers(List.of(classifiers), r -> out.add(r.projectName() + " " + r.version()));
+            return null;
+        });
+        return out;
+    }
+
+    private static ReleaseMetadata classifiers(String... classifiers) {
+        return new ReleaseMetadata(Map.of("classifiers", List.of(classifiers)));
+    }
+
     private static DistFile file(long releaseId, String filename, char fill, MetadataDigests metadata) {
         String b2 = String.valueOf(fill).repeat(64);
         Digests digests = new Digests(String.valueOf(fill).repeat(32), String.valueOf(fill).repeat(64), b2);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a free port over a fresh data directory (real SQLite file, real files), with
@@ -33,19 +34,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(long maxUploadSize) {
-        return start(maxUploadSize, Settings.DEFAULT_CACHE_SIZE);
+        return start(settings -> new Settings(settings.data(), "127.0.0.1", 0, maxUploadSize), Clock.systemUTC());
     }
 
     /** A server whose render cache holds at most {@code cacheSize} bytes. */
     public static TestServer withCacheSize(long cacheSize) {
-        return start(100L * 1024 * 1024, cacheSize);
+        return start(settings -> settings.withCacheSize(cacheSize), Clock.systemUTC());
     }
 
-    private static TestServer start(long maxUploadSize, long cacheSize) {
+    /** A server with adjusted settings (given the defaults over a fresh data directory) and clock. */
+    public static TestServer start(UnaryOperator<Settings> adjust, Clock clock) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
-            Application app = Application.forServer(
-                    new Settings(data, "127.0.0.1", 0, maxUploadSize).withCacheSize(cacheSize), Clock.systemUTC());
+            Application app = Application.forServer(adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024)),
+                    clock);
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();

@@ -89,19 +89,6 @@ class MirroringEndpointTest {
                 .contains("client error; serial: Input should be a valid integer");
     }
 
-    @Test
-    void requestsThatAreNotXmlRpcGetPlainHttpAnswers() {
-        assertThat(Http.get(server.uri("/pypi")).header("Location")).isEqualTo("/pypi/");
-        assertThat(Http.get(server.uri("/pypi/")).header("Location")).isEqualTo("/");
-        assertThat(Http.get(server.uri("/RPC2")).status()).isEqualTo(405);
-        Http.Response json = Http.send("POST", server.uri("/RPC2"), "{}".getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json");
-        assertThat(json.status()).isEqualTo(404);
-        Http.Response pypi = Http.send("POST", server.uri("/pypi"), "x".getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(pypi.status()).isEqualTo(301);
-    }
-
     private static long lastSerial() {
         return server.app().store().read(tx -> tx.journal().last()).map(s -> s.value()).orElse(0L);
     }

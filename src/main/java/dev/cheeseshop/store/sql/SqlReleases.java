@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 final class SqlReleases implements ReleaseStore {
     private static final String COLUMNS =
@@ -51,6 +52,29 @@ final class SqlReleases implements ReleaseStore {
     public void setYanked(long releaseId, boolean yanked, String reason) {
         jdbc.update("UPDATE releases SET yanked = ?, yanked_reason = ? WHERE id = ?", yanked, yanked ? reason : null,
                 releaseId);
+    }
+
+    /**
+     * One look-up per given classifier in {@code release_classifiers_classifier}, grouped by release:
+     * a release has all of them when every one matched (the primary key makes each pair unique).
+     */
+    @Override
+    public void withAllClassifiers(List<String> classifiers, Consumer<NamedRelease> sink) {
+        if (classifiers.isEmpty()) {
+            return;
+        }
+        Object[] args = new Object[classifiers.size() + 1];
+        classifiers.toArray(args);
+        args[classifiers.size()] = (long) classifiers.size();
+        jdbc.each(browseQuery(classifiers.size()), rs -> new NamedRelease(rs.getString(1), rs.getString(2)), sink,
+                args);
+    }
+
+    static String browseQuery(int classifiers) {
+        return "SELECT p.name, r.version FROM release_classifiers c"
+                + " JOIN releases r ON r.id = c.release_id JOIN projects p ON p.id = r.project_id"
+                + " WHERE c.classifier IN (" + "?, ".repeat(classifiers - 1) + "?)"
+                + " GROUP BY r.id, p.name, r.version HAVING COUNT(*) = ? ORDER BY p.name, r.version";
     }
 
     private static Release map(ResultSet rs) throws SQLException {
