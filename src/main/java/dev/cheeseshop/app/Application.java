@@ -178,7 +178,7 @@ public final class Application implements AutoCloseable {
         if (background != null) {
             background.shutdownNow();
         }
-        if (renderCache != null) {
+        if (renderCache != null && renderCache.stats().hits() + renderCache.stats().misses() > 0) {
             LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
         try {
