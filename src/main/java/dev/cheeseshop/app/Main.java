@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code cheeseshop} command: {@code serve}, {@code user add}, ... */
 @Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PyPI-compatible package index.",
-        subcommands = {ServeCommand.class, UserCommand.class, ReconcileCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, ReconcileCommand.class,
+            BenchDataCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -23,12 +24,26 @@ public final class Main implements Runnable {
         }
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setParameterExceptionHandler(Main::usageError);
         return commandLine.execute(args);
     }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    /**
+     * A usage error: the message, picocli's "Did you mean" suggestions if any, and always the
+     * usage (picocli's default shows only the suggestions when there are some).
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        java.io.PrintWriter err = commandLine.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        commandLine.usage(err, commandLine.getColorScheme());
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The version, from the jar's manifest. */

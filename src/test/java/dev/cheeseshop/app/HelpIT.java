@@ -24,7 +24,8 @@ class HelpIT {
         "'-h', 'Usage: cheeseshop [', 'user'",
         "'serve --help', 'Usage: cheeseshop serve [', '--port'",
         "'user --help', 'Usage: cheeseshop user [', 'add'",
-        "'user add --help', 'Usage: cheeseshop user add [', '--password-stdin'"})
+        "'user add --help', 'Usage: cheeseshop user add [', '--password-stdin'",
+        "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'"})
     void helpPrintsUsageAndExitsZero(String commandLine, String usage, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 

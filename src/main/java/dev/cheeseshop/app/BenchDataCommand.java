@@ -1,0 +1,87 @@
+package dev.cheeseshop.app;
+
+import dev.cheeseshop.bench.BenchGenerator;
+import dev.cheeseshop.bench.BenchSpec;
+import dev.cheeseshop.store.sql.SqliteBulkLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench-data}: a new data directory filled with a generated index, for benchmarks. */
+@Command(name = "bench-data", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Generate a benchmark index into a new data directory: users, projects, releases, roles and "
+                + "a journal, reproducible from the seed. No distribution files are written. Every user's "
+                + "password is '" + BenchGenerator.PASSWORD + "'.",
+            "Then: cheeseshop serve --data DIR"})
+final class BenchDataCommand implements Runnable {
+    @Option(names = "--data", paramLabel = "DIR", required = true, defaultValue = "${env:CHEESESHOP_DATA}",
+            description = "Data directory to create; must not exist or be empty (env CHEESESHOP_DATA).")
+    Path data;
+
+    @Option(names = "--projects", paramLabel = "N", required = true, defaultValue = "${env:CHEESESHOP_BENCH_PROJECTS}",
+            description = "Number of projects, at least 1 (env CHEESESHOP_BENCH_PROJECTS).")
+    long projects;
+
+    @Option(names = "--journal", paramLabel = "M", required = true, defaultValue = "${env:CHEESESHOP_BENCH_JOURNAL}",
+            description = "Number of journal entries, at least 2 x N and at most 2^31-1 (env CHEESESHOP_BENCH_JOURNAL).")
+    long journal;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "${env:CHEESESHOP_BENCH_SEED:-1}",
+            description = "Random seed: the same seed and sizes give the same rows (env CHEESESHOP_BENCH_SEED; "
+                    + "default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public void run() {
+        if (projects > Integer.MAX_VALUE) {
+            throw new CommandFailure("--projects must be at most " + Integer.MAX_VALUE + ", not " + projects);
+        }
+        BenchSpec spec;
+        try {
+            spec = new BenchSpec((int) projects, journal, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        Settings settings = new Settings(data, "127.0.0.1", 0, 0);
+        prepare(settings);
+        PrintStream err = System.err;
+        long start = System.nanoTime();
+        err.printf("bench-data: %,d projects, %,d journal entries, seed %d into %s%n", spec.projects(),
+                spec.journal(), spec.seed(), data.toAbsolutePath());
+        try (SqliteBulkLoader loader = SqliteBulkLoader.create(settings.database())) {
+            BenchGenerator.generate(spec, loader, serial -> err.printf("bench-data: journal %,d / %,d (%s)%n",
+                    serial, spec.journal(), elapsed(start)));
+            err.printf("bench-data: rows written (%s); building indexes%n", elapsed(start));
+            loader.finish(index -> err.printf("bench-data: %s (%s)%n", index, elapsed(start)));
+        }
+        err.printf("bench-data: done in %s%n", elapsed(start));
+    }
+
+    private void prepare(Settings settings) {
+        if (Files.exists(data)) {
+            if (!Files.isDirectory(data)) {
+                throw new CommandFailure("--data " + data + " is not a directory");
+            }
+            try (Stream<Path> entries = Files.list(data)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CommandFailure("--data " + data + " is not empty: bench-data fills a new directory");
+                }
+            } catch (IOException e) {
+                throw new CommandFailure("cannot read --data " + data + ": " + e.getMessage());
+            }
+        }
+        try {
+            Files.createDirectories(settings.packages());
+        } catch (IOException e) {
+            throw new CommandFailure("cannot create " + settings.packages() + ": " + e.getMessage());
+        }
+    }
+
+    private static String elapsed(long start) {
+        return String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+    }
+}
