@@ -9,18 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The media types of the Simple API (PEP 691) and the choice among them by {@code Accept}, as
  * pypi.org makes it: offers in the order {@code text/html}, {@code v1+html}, {@code v1+json}, the
  * best quality wins and ties go to the earlier offer, and an {@code Accept} that matches nothing
- * gets {@code text/html} (never a 406). PEP 691's {@code latest} meta-versions are offered after
- * those three and answered with the version they stand for (v1).
+ * gets {@code text/html} (never a 406). Like pypi.org, it does not implement PEP 691's
+ * {@code latest} meta-versions: an {@code Accept} of only {@code latest+json} gets {@code text/html}.
  */
 enum SimpleMedia {
     TEXT_HTML("text/html", Headers.HTML, Format.HTML),
     V1_HTML("application/vnd.pypi.simple.v1+html", "application/vnd.pypi.simple.v1+html", Format.HTML),
     V1_JSON("application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.v1+json", Format.JSON);
 
-    private static final String LATEST_HTML = "application/vnd.pypi.simple.latest+html";
-    private static final String LATEST_JSON = "application/vnd.pypi.simple.latest+json";
-    private static final List<String> OFFERS = List.of(TEXT_HTML.type, V1_HTML.type, V1_JSON.type, LATEST_HTML,
-            LATEST_JSON);
+    private static final List<String> OFFERS = List.of(TEXT_HTML.type, V1_HTML.type, V1_JSON.type);
 
     private final String type;
     private final String contentType;
@@ -67,8 +64,8 @@ enum SimpleMedia {
     private static SimpleMedia parse(Optional<String> accept) {
         String chosen = Accept.parse(accept).choose(OFFERS, TEXT_HTML.type);
         return switch (chosen) {
-            case "application/vnd.pypi.simple.v1+html", LATEST_HTML -> V1_HTML;
-            case "application/vnd.pypi.simple.v1+json", LATEST_JSON -> V1_JSON;
+            case "application/vnd.pypi.simple.v1+html" -> V1_HTML;
+            case "application/vnd.pypi.simple.v1+json" -> V1_JSON;
             default -> TEXT_HTML;
         };
     }

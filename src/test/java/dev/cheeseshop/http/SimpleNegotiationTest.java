@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which representation each {@code Accept} header gets, over HTTP, on the index and on a project
- * page: the table of warehouse-http.md §2.2, plus PEP 691's {@code latest} meta-versions.
+ * page: the table of warehouse-http.md §2.2 (pypi.org does not implement PEP 691's {@code latest}).
  */
 class SimpleNegotiationTest {
     private static final String HTML = "text/html; charset=UTF-8";
@@ -50,9 +50,9 @@ class SimpleNegotiationTest {
         "application/vnd.pypi.simple.v1+json;q=0 | text/html",
         "text/html;q=0.5, application/vnd.pypi.simple.v1+html;q=0.5 | text/html",
         "text/html;q=0.4, application/vnd.pypi.simple.v1+json;q=0.5 | v1+json",
-        "application/vnd.pypi.simple.latest+json | v1+json",
-        "application/vnd.pypi.simple.latest+html | v1+html",
-        "application/vnd.pypi.simple.latest+json, text/html | text/html",
+        "application/vnd.pypi.simple.latest+json | text/html",
+        "application/vnd.pypi.simple.latest+html | text/html",
+        "application/vnd.pypi.simple.latest+json, application/vnd.pypi.simple.v1+json;q=0.5 | v1+json",
     })
     void eachAcceptGetsTheTypePypiPicks(String accept, String expected) {
         String contentType = switch (expected) {
