@@ -2,7 +2,7 @@ package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
 import dev.cheeseshop.index.Feeds;
-import dev.cheeseshop.index.JsonApi;
+import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
@@ -19,10 +19,10 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimplePages pages, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
+            SimplePages pages, JsonApiPages jsonPages, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
             PublicUrl servedUrl) {
         new SimpleHandlers(pages).register(routes);
-        new JsonApiHandlers(new JsonApi(store), LinkBase.of(configuredUrl)).register(routes);
+        new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);

@@ -45,6 +45,28 @@ class RenderCacheTest {
     }
 
     @Test
+    void jsonApiDocumentsAreCachedAndRefreshedWhenTheProjectChanges() {
+        try (TestServer server = TestServer.start()) {
+            Seed seed = new Seed(server);
+            seed.release("doc", "1.0", null, Seed.sdist("doc-1.0.tar.gz", "one"));
+            DocumentCache cache = server.app().renderCache();
+
+            Http.Response first = Http.get(server.uri("/pypi/doc/json"));
+            long hits = cache.stats().hits();
+            Http.Response again = Http.get(server.uri("/pypi/doc/json"));
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+            assertThat(cache.stats().hits()).isEqualTo(hits + 1);
+
+            seed.release("doc", "2.0", null, Seed.sdist("doc-2.0.tar.gz", "two"));
+            Http.Response changed = Http.get(server.uri("/pypi/doc/json"));
+            assertThat(changed.text()).contains("doc-2.0.tar.gz");
+            assertThat(changed.header("ETag")).isNotEqualTo(first.header("ETag"));
+            assertThat(changed.header("X-PyPI-Last-Serial")).isNotEqualTo(first.header("X-PyPI-Last-Serial"));
+        }
+    }
+
+    @Test
     void aChangeCommittedByAnotherProcessIsSeenOnceTheJournalIsPolled() {
         try (TestServer server = TestServer.start()) {
             new Seed(server).release("shared", "1.0", null, Seed.sdist("shared-1.0.tar.gz", "one"));
