@@ -6,8 +6,13 @@ import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
+import dev.cheeseshop.index.JsonApi;
+import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
+import dev.cheeseshop.index.SimplePages;
+import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -40,15 +45,19 @@ public final class Application implements AutoCloseable {
     private final BlobStore blobs;
     private final Accounts accounts;
     private final HttpServer server;
+    private final DocumentCache renderCache;
+    private final JournalWatch journalWatch;
     private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Accounts accounts, HttpServer server,
-            ScheduledExecutorService background) {
+            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background) {
         this.store = store;
         this.blobs = blobs;
         this.accounts = accounts;
         this.server = server;
+        this.renderCache = renderCache;
+        this.journalWatch = journalWatch;
         this.background = background;
     }
 
@@ -59,7 +68,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
             return new Application(store, blobs, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null,
-                    null);
+                    null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -72,7 +81,8 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application forServer(Settings settings, Clock clock) {
-        MetadataStore store = SqliteStores.open(settings.database(), READ_CONNECTIONS);
+        JournalWatch watch = new JournalWatch();
+        MetadataStore store = watch.watching(SqliteStores.open(settings.database(), READ_CONNECTIONS));
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages());
@@ -82,12 +92,23 @@ public final class Application implements AutoCloseable {
             staging.sweep(Reconciler.DEFAULT_GRACE);
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
+            DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             Site site = new Site(store, blobs, accounts, uploads, staging,
-                    new SimpleIndex(store), new Journal(store), settings.xmlrpcRateLimit()
-                            .map(limit -> new RateLimiter(limit, clock)).orElse(null),
+                    new SimplePages(new SimpleIndex(store), renderCache, watch),
+                    new JsonApiPages(new JsonApi(store), renderCache, watch), new Journal(store),
+                    settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
             server.route(site.routes());
-            return new Application(store, blobs, accounts, server, reconcileEvery(settings, store, blobs, clock));
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "background");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watch.poll(store);
+            background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
+                    JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
+            reconcileEvery(settings, store, blobs, clock, background);
+            return new Application(store, blobs, accounts, server, renderCache, watch, background);
         } catch (IOException e) {
             closeQuietly(server);
             store.close();
@@ -107,19 +128,24 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Notices changes other processes commit, for the render cache. */
+    private static void pollJournal(JournalWatch watch, MetadataStore store) {
+        try {
+            watch.poll(store);
+        } catch (RuntimeException e) {
+            watch.changed(); // unsure: assume a change
+            LoggerFactory.getLogger(JournalWatch.class).warn("polling the journal failed", e);
+        }
+    }
+
     /** Removes orphan blobs now and then, in the background; off when the interval is zero. */
-    private static ScheduledExecutorService reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs,
-            Clock clock) {
+    private static void reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs, Clock clock,
+            ScheduledExecutorService executor) {
         Duration every = settings.reconcileEvery();
         if (every.isZero()) {
-            return null;
+            return;
         }
         Reconciler reconciler = new Reconciler(store, blobs, clock, Reconciler.DEFAULT_GRACE);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "reconciler");
-            thread.setDaemon(true);
-            return thread;
-        });
         executor.scheduleWithFixedDelay(() -> {
             try {
                 reconciler.run(false);
@@ -127,7 +153,6 @@ public final class Application implements AutoCloseable {
                 LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
             }
         }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
-        return executor;
     }
 
     public Accounts accounts() {
@@ -140,6 +165,16 @@ public final class Application implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The rendered pages kept in memory (servers only). */
+    public DocumentCache renderCache() {
+        return renderCache;
+    }
+
+    /** What tells the render cache that the index may have changed (servers only). */
+    public JournalWatch journalWatch() {
+        return journalWatch;
     }
 
     public void start() throws Exception {
@@ -161,6 +196,9 @@ public final class Application implements AutoCloseable {
         }
         if (background != null) {
             background.shutdownNow();
+        }
+        if (renderCache != null && renderCache.stats().hits() + renderCache.stats().misses() > 0) {
+            LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
         try {
             if (server != null) {

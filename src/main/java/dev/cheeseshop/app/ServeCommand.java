@@ -29,6 +29,12 @@ final class ServeCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     long maxUploadSize;
 
+    @Option(names = "--cache-size", paramLabel = "SIZE", defaultValue = "${env:CHEESESHOP_CACHE_SIZE:-64MiB}",
+            converter = ByteSize.class,
+            description = "Memory for rendered pages kept between requests, e.g. 64MiB (env CHEESESHOP_CACHE_SIZE; "
+                    + "default ${DEFAULT-VALUE}).")
+    long cacheSize;
+
     @Option(names = "--xmlrpc-rate-limit", paramLabel = "LIMIT",
             defaultValue = "${env:CHEESESHOP_XMLRPC_RATE_LIMIT:-off}",
             description = "XML-RPC calls allowed per client address, as N/second, N/minute, N/hour or N/day"
@@ -51,7 +57,8 @@ final class ServeCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("invalid --xmlrpc-rate-limit: " + e.getMessage());
         }
-        Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit);
+        Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
+                .withCacheSize(cacheSize);
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));

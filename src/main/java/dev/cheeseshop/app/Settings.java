@@ -10,29 +10,38 @@ import java.util.Optional;
  * What the server runs with, from the command line and the environment. Built from the four
  * basics, then adjusted with the {@code with...} methods, so adding a setting touches one place.
  *
- * @param publicUrl       the base of absolute links; null means the address the server listens on
  * @param xmlrpcRateLimit XML-RPC calls allowed per client address; empty means no limit
+ * @param publicUrl       the base of absolute links; null means the address served (see {@code http.Site})
+ * @param cacheSize       the bound, in bytes, of the render cache (rendered pages kept in memory)
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
-        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl) {
+        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize) {
+    /** The default bound of the render cache. */
+    public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
+
     /** Settings with the defaults for everything else: daily reconciliation, no rate limit, links to the address served. */
     public Settings(Path data, String host, int port, long maxUploadSize) {
-        this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null);
+        this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE);
     }
 
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
-        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl);
+        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize);
+    }
+
+    /** These settings with another render-cache bound. */
+    public Settings withCacheSize(long bytes) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes);
     }
 
     public Path database() {

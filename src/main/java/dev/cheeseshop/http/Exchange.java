@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -80,6 +82,12 @@ public final class Exchange {
         return this;
     }
 
+    /** Sets a response header from a prepared field; call before sending. */
+    public Exchange header(HttpField field) {
+        response.getHeaders().put(field);
+        return this;
+    }
+
     /** Sets the reason phrase of the status line (see {@link ReasonPhrase}). */
     public Exchange reason(String phrase) {
         ReasonPhrase.set(request, phrase);
@@ -94,6 +102,22 @@ public final class Exchange {
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, content.length);
         Content.Sink.write(response, true, isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(content));
+    }
+
+    /** Answers with a complete body without blocking; {@code callback} learns when it is written. */
+    public void sendAsync(int status, String contentType, byte[] content, Callback callback) {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, content.length);
+        response.write(true, isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(content), callback);
+    }
+
+    /** Answers without a body and without blocking (a 304). */
+    public void sendEmptyAsync(int status, Callback callback) {
+        response.setStatus(status);
+        response.write(true, ByteBuffer.allocate(0), callback);
     }
 
     public void sendText(int status, String text) throws IOException {

@@ -1,5 +1,9 @@
 package dev.cheeseshop.http;
 
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+
 /** Response headers several handlers share, with PyPI's values. */
 final class Headers {
     static final String LAST_SERIAL = "X-PyPI-Last-Serial";
@@ -7,14 +11,19 @@ final class Headers {
 
     private Headers() {}
 
-    /** The CORS headers PyPI sends on its read APIs. */
+    /** The CORS headers PyPI sends on its read APIs, encoded once. */
+    private static final List<HttpField> CORS = List.of(
+            new PreEncodedHttpField("Access-Control-Allow-Origin", "*"),
+            new PreEncodedHttpField("Access-Control-Allow-Headers",
+                    "Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since"),
+            new PreEncodedHttpField("Access-Control-Allow-Methods", "GET"),
+            new PreEncodedHttpField("Access-Control-Max-Age", "86400"),
+            new PreEncodedHttpField("Access-Control-Expose-Headers", LAST_SERIAL));
+
     static void cors(Exchange exchange) {
-        exchange.header("Access-Control-Allow-Origin", "*")
-                .header("Access-Control-Allow-Headers",
-                        "Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since")
-                .header("Access-Control-Allow-Methods", "GET")
-                .header("Access-Control-Max-Age", "86400")
-                .header("Access-Control-Expose-Headers", LAST_SERIAL);
+        for (HttpField field : CORS) {
+            exchange.header(field);
+        }
     }
 
     /** A redirect target keeping the request's query string. */

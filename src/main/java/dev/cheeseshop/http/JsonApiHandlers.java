@@ -1,9 +1,8 @@
 package dev.cheeseshop.http;
 
-import dev.cheeseshop.index.JsonApi;
-import dev.cheeseshop.index.JsonApiRenderer;
+import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.JsonDocument;
-import dev.cheeseshop.index.ProjectJson;
+import dev.cheeseshop.index.Rendered;
 import dev.cheeseshop.index.UrlPaths;
 import dev.cheeseshop.model.ProjectName;
 import java.io.IOException;
@@ -16,17 +15,17 @@ import java.util.Optional;
  * not in normalised form is redirected (301) to it once the document is known to exist; anything
  * missing is {@code 404 {"message": "Not Found"}}. Documents carry {@code X-PyPI-Last-Serial},
  * PyPI's CORS headers, its cache lifetime and a strong ETag, and answer a matching
- * {@code If-None-Match} with 304.
+ * {@code If-None-Match} with 304. Documents come from the render cache ({@link JsonApiPages}).
  */
 final class JsonApiHandlers {
     static final String CACHE_CONTROL = "max-age=900, public";
     private static final byte[] NOT_FOUND = "{\"message\": \"Not Found\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final JsonApi api;
+    private final JsonApiPages pages;
     private final LinkBase publicUrl;
 
-    JsonApiHandlers(JsonApi api, LinkBase publicUrl) {
-        this.api = api;
+    JsonApiHandlers(JsonApiPages pages, LinkBase publicUrl) {
+        this.pages = pages;
         this.publicUrl = publicUrl;
     }
 
@@ -38,25 +37,22 @@ final class JsonApiHandlers {
     }
 
     private void project(Exchange exchange) throws IOException {
-        String name = exchange.param("name");
-        answer(exchange, api.latest(ProjectName.normalize(name)), name, null);
+        answer(exchange, exchange.param("name"), null);
     }
 
     private void release(Exchange exchange) throws IOException {
-        String name = exchange.param("name");
-        String version = exchange.param("version");
-        answer(exchange, api.release(ProjectName.normalize(name), version), name, version);
+        answer(exchange, exchange.param("name"), exchange.param("version"));
     }
 
-    private void answer(Exchange exchange, Optional<ProjectJson> doc, String name, String version)
-            throws IOException {
+    private void answer(Exchange exchange, String name, String version) throws IOException {
         Headers.cors(exchange);
+        String base = publicUrl.base(exchange);
+        String normalized = ProjectName.normalize(name);
+        Optional<Rendered> doc = pages.document(normalized, version, base);
         if (doc.isEmpty()) {
             exchange.send(404, JsonDocument.CONTENT_TYPE, NOT_FOUND);
             return;
         }
-        String base = publicUrl.base(exchange);
-        String normalized = doc.get().project().normalizedName();
         exchange.header("Cache-Control", CACHE_CONTROL);
         if (!name.equals(normalized)) {
             String path = "/pypi/" + normalized + (version == null ? "" : "/" + UrlPaths.encodePath(version))
@@ -64,8 +60,8 @@ final class JsonApiHandlers {
             exchange.redirect(301, Headers.withQuery(base + path, exchange));
             return;
         }
-        JsonDocument rendered = JsonApiRenderer.render(doc.get(), base);
-        exchange.header(Headers.LAST_SERIAL, Long.toString(doc.get().project().lastSerial().value()))
+        Rendered rendered = doc.get();
+        exchange.header(Headers.LAST_SERIAL, Long.toString(rendered.serial().value()))
                 .header("ETag", rendered.etag());
         if (Conditional.matches(exchange.header("If-None-Match"), rendered.etag())) {
             exchange.sendEmpty(304);

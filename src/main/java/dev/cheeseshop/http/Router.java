@@ -9,10 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's entry point: finds the route, runs its handler on this (blocking-allowed) thread, and
- * completes the exchange. A handler that throws gets a plain 500 when nothing has been sent yet
- * (the failure is logged with an id the client sees, never a stack trace), or an aborted
- * connection when the answer was already under way.
+ * Jetty's entry point. It is non-blocking: Jetty calls it on the I/O thread that parsed the
+ * request. A route with a {@link Routes.FastHandler} is tried there first (an answer from memory,
+ * such as a cached Simple page, costs no thread hand-off); everything else, and whatever the fast
+ * handler declines, is handed to a worker thread, where the route's handler may block. A handler
+ * that throws gets a plain 500 when nothing has been sent yet (the failure is logged with an id
+ * the client sees, never a stack trace), or an aborted connection when the answer was already
+ * under way.
  */
 final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -21,14 +24,30 @@ final class Router extends Handler.Abstract {
     private final AtomicLong failures = new AtomicLong();
 
     Router(Routes routes) {
-        super(InvocationType.BLOCKING);
+        super(InvocationType.NON_BLOCKING);
         this.routes = routes;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        ReasonPhrase.install(request);
         Routes.Match match = routes.match(request.getMethod(), request.getHttpURI().getDecodedPath());
+        if (match.fast() != null) {
+            Exchange exchange = new Exchange(request, response, match.params());
+            try {
+                if (match.fast().tryHandle(exchange, callback)) {
+                    return true;
+                }
+            } catch (Throwable failure) {
+                request.getComponents().getExecutor().execute(() -> fail(exchange, response, callback, failure));
+                return true;
+            }
+        }
+        request.getComponents().getExecutor().execute(() -> handleBlocking(match, request, response, callback));
+        return true;
+    }
+
+    private void handleBlocking(Routes.Match match, Request request, Response response, Callback callback) {
+        ReasonPhrase.install(request);
         Exchange exchange = new Exchange(request, response, match.params());
         try {
             if (match.found()) {
@@ -44,7 +63,6 @@ final class Router extends Handler.Abstract {
         } catch (Throwable failure) {
             fail(exchange, response, callback, failure);
         }
-        return true;
     }
 
     private void fail(Exchange exchange, Response response, Callback callback, Throwable failure) {

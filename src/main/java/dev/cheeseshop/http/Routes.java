@@ -22,10 +22,21 @@ public final class Routes {
         void handle(Exchange exchange) throws Exception;
     }
 
-    private record Route(Set<String> methods, String[] segments, boolean trailingSlash, Handler handler) {}
+    /**
+     * A handler's non-blocking first try, run on Jetty's I/O thread: it answers from memory with
+     * {@link Exchange#sendAsync} and returns true, or returns false having sent nothing, and the
+     * route's blocking handler runs on a worker thread. It must never block.
+     */
+    @FunctionalInterface
+    public interface FastHandler {
+        boolean tryHandle(Exchange exchange, org.eclipse.jetty.util.Callback callback) throws Exception;
+    }
+
+    private record Route(Set<String> methods, String[] segments, boolean trailingSlash, Handler handler,
+            FastHandler fast) {}
 
     /** The outcome of a look-up: a handler with its path parameters, or the methods the path allows. */
-    record Match(Handler handler, Map<String, String> params, Set<String> allowed) {
+    record Match(Handler handler, FastHandler fast, Map<String, String> params, Set<String> allowed) {
         boolean found() {
             return handler != null;
         }
@@ -42,12 +53,21 @@ public final class Routes {
         return add(Set.of("POST"), pattern, handler);
     }
 
+    /** GET and HEAD, tried first by {@code fast} on the I/O thread, then by {@code handler}. */
+    public Routes get(String pattern, FastHandler fast, Handler handler) {
+        return add(Set.of("GET", "HEAD"), pattern, fast, handler);
+    }
+
     public Routes add(Set<String> methods, String pattern, Handler handler) {
+        return add(methods, pattern, null, handler);
+    }
+
+    private Routes add(Set<String> methods, String pattern, FastHandler fast, Handler handler) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("patterns start with '/': " + pattern);
         }
         routes.add(new Route(Set.copyOf(methods), split(pattern), pattern.length() > 1 && pattern.endsWith("/"),
-                handler));
+                handler, fast));
         return this;
     }
 
@@ -61,11 +81,11 @@ public final class Routes {
                 continue;
             }
             if (route.methods.contains(method)) {
-                return new Match(route.handler, params.get(), Set.of());
+                return new Match(route.handler, route.fast, params.get(), Set.of());
             }
             allowed.addAll(route.methods);
         }
-        return new Match(null, Map.of(), allowed);
+        return new Match(null, null, Map.of(), allowed);
     }
 
     private static Optional<Map<String, String>> bind(Route route, String[] segments, boolean trailingSlash) {
@@ -97,7 +117,15 @@ public final class Routes {
     }
 
     private static String[] split(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String trimmed = path.substring(start, end);
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
     }
 }

@@ -1,8 +1,11 @@
 package dev.cheeseshop.http;
 
-import dev.cheeseshop.index.ProjectPage;
+import dev.cheeseshop.index.Rendered;
 import dev.cheeseshop.index.SimpleHtml;
 import dev.cheeseshop.index.SimpleIndex;
+import dev.cheeseshop.index.SimpleJson;
+import dev.cheeseshop.index.SimplePages;
+import dev.cheeseshop.index.SimplePages.Format;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.ProjectStore.ProjectListing;
@@ -13,45 +16,129 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.util.Callback;
 
-/** The Simple Repository API (PEP 503): the project index and each project's page. */
+/**
+ * The Simple Repository API: the project index (streamed) and each project's page (from the
+ * render cache), in PEP 503 HTML or PEP 691 JSON as {@code Accept} asks, with PyPI's headers and
+ * conditional GET.
+ *
+ * <p>ETags change exactly when the bytes do. A project page's is the digest of its bytes
+ * ({@link Rendered}). The index is streamed, so its ETag must be known before it is written: the
+ * JSON index's is made from the journal's last serial, which is in its body (and the listing is a
+ * function of it, as every change is journaled); the HTML index holds no serial, so its ETag is the
+ * digest of its bytes, computed once per serial ({@code index.HtmlIndexEtag}).
+ */
 final class SimpleHandlers {
-    private final SimpleIndex index;
+    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField("Cache-Control", "max-age=600, public");
+    private static final HttpField VARY = new PreEncodedHttpField("Vary", "Accept");
 
-    SimpleHandlers(SimpleIndex index) {
-        this.index = index;
+    private final SimplePages pages;
+
+    SimpleHandlers(SimplePages pages) {
+        this.pages = pages;
     }
 
     void register(Routes routes) {
         routes.get("/simple/", this::index)
-                .get("/simple", ex -> ex.redirect(301, Headers.withQuery("/simple/", ex)))
-                .get("/simple/{name}/", this::project)
-                .get("/simple/{name}", ex -> ex.redirect(301,
-                        Headers.withQuery("/simple/" + ProjectName.normalize(ex.param("name")) + "/", ex)));
+                .get("/simple", ex -> redirect(ex, "/simple/"))
+                .get("/simple/{name}/", this::projectFromMemory, this::project)
+                .get("/simple/{name}", ex -> redirect(ex, "/simple/" + ProjectName.normalize(ex.param("name")) + "/"));
+    }
+
+    private static void redirect(Exchange exchange, String path) throws IOException {
+        Headers.cors(exchange);
+        exchange.redirect(301, Headers.withQuery(path, exchange));
+    }
+
+    /** A cached page still current: answered on the I/O thread, without a query. */
+    private boolean projectFromMemory(Exchange exchange, Callback callback) {
+        String name = exchange.param("name");
+        SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
+        Optional<Rendered> page = pages.fresh(name, media.format());
+        if (page.isEmpty()) {
+            return false;
+        }
+        common(exchange, page.get().serial(), page.get().etag());
+        if (Conditional.matches(exchange.header("If-None-Match"), page.get().etag())) {
+            exchange.sendEmptyAsync(304, callback);
+        } else {
+            exchange.sendAsync(200, media.contentType(), page.get().body(), callback);
+        }
+        return true;
+    }
+
+    private void project(Exchange exchange) throws IOException {
+        String name = exchange.param("name");
+        if (!SimpleHtml.isNormalized(name)) {
+            redirect(exchange, "/simple/" + ProjectName.normalize(name) + "/");
+            return;
+        }
+        SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
+        Optional<Rendered> page = pages.project(name, media.format());
+        if (page.isEmpty()) {
+            exchange.sendText(404, "404 Not Found");
+            return;
+        }
+        common(exchange, page.get().serial(), page.get().etag());
+        if (Conditional.matches(exchange.header("If-None-Match"), page.get().etag())) {
+            exchange.sendEmpty(304);
+            return;
+        }
+        exchange.send(200, media.contentType(), page.get().body());
     }
 
     private void index(Exchange exchange) {
-        index.listing(new SimpleIndex.ListingSink() {
-            private Writer out;
+        SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
+        pages.index().listing(new SimpleIndex.ListingSink() {
+            private OutputStream body;
+            private Writer html;
+            private SimpleJson.IndexWriter json;
 
             @Override
-            public void begin(Serial lastSerial) {
-                common(exchange, lastSerial);
-                OutputStream body = exchange.stream(200, Headers.HTML);
-                out = new OutputStreamWriter(body, StandardCharsets.UTF_8);
-                write(SimpleHtml.indexHead());
+            public boolean begin(SimpleIndex.Listing listing) {
+                Serial lastSerial = listing.lastSerial();
+                String etag = media.format() == Format.JSON ? "\"simple-json-index-" + lastSerial.value() + "\""
+                        : listing.htmlEtag();
+                common(exchange, lastSerial, etag);
+                try {
+                    if (Conditional.matches(exchange.header("If-None-Match"), etag)) {
+                        exchange.sendEmpty(304);
+                        return false;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                body = exchange.stream(200, media.contentType());
+                if (media.format() == Format.JSON) {
+                    json = new SimpleJson.IndexWriter(body, lastSerial);
+                } else {
+                    html = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+                    write(SimpleHtml.indexHead());
+                }
+                return true;
             }
 
             @Override
             public void project(ProjectListing project) {
-                write(SimpleHtml.indexRow(project));
+                if (json != null) {
+                    json.project(project);
+                } else {
+                    write(SimpleHtml.indexRow(project));
+                }
             }
 
             @Override
             public void end() {
+                if (json != null) {
+                    json.close();
+                    return;
+                }
                 write(SimpleHtml.indexTail());
                 try {
-                    out.flush();
+                    html.flush();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -59,7 +146,7 @@ final class SimpleHandlers {
 
             private void write(String text) {
                 try {
-                    out.write(text);
+                    html.write(text);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -67,26 +154,12 @@ final class SimpleHandlers {
         });
     }
 
-    private void project(Exchange exchange) throws IOException {
-        String name = exchange.param("name");
-        if (!SimpleHtml.isNormalized(name)) {
-            Headers.cors(exchange);
-            exchange.redirect(301, Headers.withQuery("/simple/" + ProjectName.normalize(name) + "/", exchange));
-            return;
-        }
-        Optional<ProjectPage> page = index.page(name);
-        if (page.isEmpty()) {
-            exchange.sendText(404, "404 Not Found");
-            return;
-        }
-        common(exchange, page.get().lastSerial());
-        exchange.send(200, Headers.HTML, SimpleHtml.project(page.get()));
-    }
-
-    private static void common(Exchange exchange, Serial serial) {
+    /** The headers of every Simple API answer, the 304s included. */
+    private static void common(Exchange exchange, Serial serial, String etag) {
         Headers.cors(exchange);
         exchange.header(Headers.LAST_SERIAL, Long.toString(serial.value()))
-                .header("Cache-Control", "max-age=600, public")
-                .header("Vary", "Accept");
+                .header("ETag", etag)
+                .header(CACHE_CONTROL)
+                .header(VARY);
     }
 }

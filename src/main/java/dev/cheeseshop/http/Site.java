@@ -2,9 +2,9 @@ package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
 import dev.cheeseshop.index.Feeds;
+import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.PublicUrl;
-import dev.cheeseshop.index.JsonApi;
-import dev.cheeseshop.index.SimpleIndex;
+import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -19,10 +19,10 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimpleIndex index, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
+            SimplePages pages, JsonApiPages jsonPages, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
             PublicUrl servedUrl) {
-        new SimpleHandlers(index).register(routes);
-        new JsonApiHandlers(new JsonApi(store), LinkBase.of(configuredUrl)).register(routes);
+        new SimpleHandlers(pages).register(routes);
+        new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
         new UploadHandler(accounts, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);

@@ -6,6 +6,7 @@ import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.RoleName;
+import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.model.Version;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
@@ -30,6 +31,11 @@ public final class JsonApi {
 
     public JsonApi(MetadataStore store) {
         this.store = store;
+    }
+
+    /** The project's last serial, one indexed read; empty when there is no such project. */
+    public Optional<Serial> lastSerial(String normalizedName) {
+        return store.read(tx -> tx.projects().find(normalizedName).map(Project::lastSerial));
     }
 
     /** The project document; empty when there is no such project or it has no release. */

@@ -20,28 +20,60 @@ import java.util.stream.Collectors;
 /** The Simple API's read model: the project listing and each project's page. */
 public final class SimpleIndex {
     private final MetadataStore store;
+    private final HtmlIndexEtag htmlIndexEtag = new HtmlIndexEtag();
 
     public SimpleIndex(MetadataStore store) {
         this.store = store;
     }
 
-    /** Receives the index: first the journal's last serial, then every project in normalised-name order. */
+    /**
+     * Receives the index: first its header (the journal's last serial, and the HTML index's ETag
+     * on demand), then every project in normalised-name order.
+     */
     public interface ListingSink {
-        void begin(Serial lastSerial);
+        /** Answers false to stop there (the client already has this listing). */
+        boolean begin(Listing listing);
 
         void project(ProjectListing project);
 
         void end();
     }
 
+    /** What is known of the listing before it is streamed. */
+    public interface Listing {
+        /** The journal's last serial (0 while it is empty). */
+        Serial lastSerial();
+
+        /** The strong ETag of the HTML index (the digest of its bytes; computed once per serial). */
+        String htmlEtag();
+    }
+
     /** Streams the listing to {@code sink} from one consistent snapshot. */
     public void listing(ListingSink sink) {
         store.read(tx -> {
-            sink.begin(tx.journal().last().orElse(Serial.NONE));
-            tx.projects().forEach(sink::project);
-            sink.end();
+            Serial last = tx.journal().last().orElse(Serial.NONE);
+            Listing listing = new Listing() {
+                @Override
+                public Serial lastSerial() {
+                    return last;
+                }
+
+                @Override
+                public String htmlEtag() {
+                    return htmlIndexEtag.of(tx, last);
+                }
+            };
+            if (sink.begin(listing)) {
+                tx.projects().forEach(sink::project);
+                sink.end();
+            }
             return null;
         });
+    }
+
+    /** The last serial of the project with this normalised name (one indexed look-up), if there is one. */
+    public Optional<Serial> lastSerial(String normalizedName) {
+        return store.read(tx -> tx.projects().find(normalizedName).map(Project::lastSerial));
     }
 
     /** The page of the project with this normalised name, if there is one. */

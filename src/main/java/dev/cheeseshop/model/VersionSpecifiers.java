@@ -13,13 +13,16 @@ public final class VersionSpecifiers {
 
     private VersionSpecifiers() {}
 
-    /** True when {@code text} is a valid specifier set (the empty set included). */
+    /**
+     * True when {@code text} is a valid specifier set (the empty set included). Empty clauses are
+     * skipped, as {@code packaging}'s {@code SpecifierSet} skips them ({@code ">=3.8,"} is valid).
+     */
     public static boolean isValid(String text) {
         if (text == null) {
             return false;
         }
         for (String clause : text.split(",", -1)) {
-            if (clause.isBlank() && text.isBlank()) {
+            if (clause.isBlank()) {
                 continue;
             }
             if (!isValidClause(clause)) {

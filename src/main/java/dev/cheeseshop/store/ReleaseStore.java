@@ -38,4 +38,7 @@ public interface ReleaseStore {
 
     /** A release with its project. */
     record ProjectRelease(Project project, Release release) {}
+
+    /** Sets the release's PEP 592 yank state; {@code reason} is kept only while yanked (null for none). */
+    void setYanked(long releaseId, boolean yanked, String reason);
 }

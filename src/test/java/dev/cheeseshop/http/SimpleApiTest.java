@@ -25,6 +25,11 @@ class SimpleApiTest {
                 Seed.wheel("foo_bar-1.0-py3-none-any.whl", "wheel bytes", "Metadata-Version: 2.1\nName: Foo.Bar\n"));
         seed.release("Foo.Bar", "0.9", null, Seed.sdist("foo_bar-0.9.tar.gz", "older sdist"));
         seed.release("zope", "10.0", null, Seed.sdist("zope-10.0.tar.gz", "zope"));
+        seed.release("yanked-demo", "1.0", null, Seed.sdist("yanked_demo-1.0.tar.gz", "y1"));
+        seed.release("yanked-demo", "2.0", null, Seed.sdist("yanked_demo-2.0.tar.gz", "y2"));
+        seed.release("yanked-demo", "3.0", null, Seed.sdist("yanked_demo-3.0.tar.gz", "y3"));
+        seed.yank("yanked-demo", "1.0", "broken <build>");
+        seed.yank("yanked-demo", "2.0", null);
     }
 
     @AfterAll
@@ -37,7 +42,7 @@ class SimpleApiTest {
         Http.Response response = Http.get(server.uri("/simple/"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
-        assertThat(response.text()).contains("<a href=\"/simple/foo-bar/\">Foo.Bar</a>\n<a href=\"/simple/zope/\">zope</a>");
+        assertThat(response.text()).contains("<a href=\"/simple/foo-bar/\">Foo.Bar</a>\n<a href=\"/simple/yanked-demo/\">yanked-demo</a>\n<a href=\"/simple/zope/\">zope</a>");
         assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(lastSerial()));
     }
 
@@ -58,6 +63,45 @@ class SimpleApiTest {
         assertThat(html).endsWith("<!--SERIAL " + serial + "-->");
         assertThat(response.header("Vary")).isEqualTo("Accept");
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void theJsonProjectPageHasEveryFileWithItsHashesSizeTimeAndMetadata() {
+        Http.Response response = Http.get(server.uri("/simple/foo-bar/"), "Accept", "application/vnd.pypi.simple.v1+json");
+        assertThat(response.header("Content-Type")).isEqualTo("application/vnd.pypi.simple.v1+json");
+        DistFile wheel = files.get(1);
+        String sha = wheel.metadataDigests().sha256();
+        long serial = projectSerial("foo-bar");
+        assertThat(response.text()).contains("{\"core-metadata\":{\"sha256\":\"" + sha
+                + "\"},\"data-dist-info-metadata\":{\"sha256\":\"" + sha
+                + "\"},\"filename\":\"foo_bar-1.0-py3-none-any.whl\",\"hashes\":{\"sha256\":\"" + wheel.digests().sha256()
+                + "\"},\"provenance\":null,\"requires-python\":\">=3.8\",\"size\":11,\"upload-time\":\""
+                + dev.cheeseshop.index.SimpleJson.uploadTime(wheel.uploadTime()) + "\",\"url\":\"../../packages/"
+                + wheel.path() + "\",\"yanked\":false}");
+        assertThat(response.text()).endsWith("],\"meta\":{\"_last-serial\":" + serial
+                + ",\"api-version\":\"1.4\"},\"name\":\"foo-bar\",\"project-status\":{\"status\":\"active\"},"
+                + "\"versions\":[\"0.9\",\"1.0\"]}\n");
+        assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(serial));
+    }
+
+    @Test
+    void theJsonIndexCarriesEveryProjectsLastSerial() {
+        Http.Response response = Http.get(server.uri("/simple/"), "Accept", "application/vnd.pypi.simple.v1+json");
+        assertThat(response.header("Content-Type")).isEqualTo("application/vnd.pypi.simple.v1+json");
+        assertThat(response.text()).startsWith("{\"meta\":{\"_last-serial\":" + lastSerial() + ",\"api-version\":\"1.4\"},"
+                + "\"projects\":[{\"_last-serial\":" + projectSerial("foo-bar") + ",\"name\":\"Foo.Bar\"},");
+        assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(lastSerial()));
+    }
+
+    @Test
+    void yankedReleasesAreMarkedWithTheirReason() {
+        String html = Http.get(server.uri("/simple/yanked-demo/")).text();
+        assertThat(html).contains("data-yanked=\"broken &lt;build&gt;\" >yanked_demo-1.0.tar.gz</a>")
+                .contains("data-yanked=\"\" >yanked_demo-2.0.tar.gz</a>")
+                .contains("#sha256=" + Seed.sha256("y3".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "\" >yanked_demo-3.0.tar.gz</a>");
+        String json = Http.get(server.uri("/simple/yanked-demo/"), "Accept", "application/vnd.pypi.simple.v1+json").text();
+        assertThat(json).containsSubsequence("\"yanked\":\"broken <build>\"}", "\"yanked\":true}", "\"yanked\":false}");
     }
 
     @Test

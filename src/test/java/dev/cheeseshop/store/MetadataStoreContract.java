@@ -186,6 +186,26 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void aReleaseIsYankedWithItsReasonAndUnyankedWithout() {
+        long projectId = store.write(tx -> tx.projects().insert(ProjectName.of("demo"), T0)).id();
+        long releaseId = store.write(tx -> tx.releases().insert(projectId, "1.0", "1", ReleaseMetadata.EMPTY, T0)).id();
+        store.write(tx -> {
+            tx.releases().setYanked(releaseId, true, "broken build");
+            return null;
+        });
+        Release yanked = store.read((Transaction tx) -> tx.releases().find(projectId, "1")).orElseThrow();
+        assertThat(yanked.yanked()).isTrue();
+        assertThat(yanked.yankedReason()).isEqualTo("broken build");
+        store.write(tx -> {
+            tx.releases().setYanked(releaseId, false, "ignored");
+            return null;
+        });
+        Release back = store.read((Transaction tx) -> tx.releases().find(projectId, "1")).orElseThrow();
+        assertThat(back.yanked()).isFalse();
+        assertThat(back.yankedReason()).isNull();
+    }
+
+    @Test
     void filesAreUniqueByNameAndContentAndTheirNamesAreRemembered() {
         long releaseId = store.write(tx -> {
             Project p = tx.projects().insert(ProjectName.of("demo"), T0);

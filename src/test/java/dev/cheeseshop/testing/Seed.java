@@ -11,6 +11,7 @@ import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.MetadataStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,16 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public final class Seed {
     private final TestServer server;
+    private final MetadataStore store;
 
     public Seed(TestServer server) {
+        this(server, server.app().store());
+    }
+
+    /** Writes rows through {@code store} (another process's, say) and blobs into the server's blob store. */
+    public Seed(TestServer server, MetadataStore store) {
         this.server = server;
+        this.store = store;
     }
 
     /** A file to add: its name, its bytes, and the METADATA to serve beside it (null for none). */
@@ -47,7 +55,7 @@ public final class Seed {
                 store(pathOf(file) + ".metadata", file.metadata());
             }
         }
-        return server.app().store().write(tx -> {
+        return store.write(tx -> {
             Journal.Writer journal = Journal.writer(tx, TestServer.ALICE, now);
             Project project = tx.projects().find(name.normalized()).orElse(null);
             if (project == null) {
@@ -82,7 +90,7 @@ public final class Seed {
         Version parsed = Version.parse(version);
         Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
         metadata.forEach((key, value) -> fields.put(key, List.of(value)));
-        return server.app().store().write(tx -> {
+        return store.write(tx -> {
             Journal.Writer journal = Journal.writer(tx, TestServer.ALICE, at);
             Project project = tx.projects().find(name.normalized()).orElse(null);
             if (project == null) {
@@ -98,10 +106,26 @@ public final class Seed {
 
     /** Adds a project with no release, created at {@code at}; journaled. */
     public Project project(String projectName, Instant at) {
-        return server.app().store().write(tx -> {
+        return store.write(tx -> {
             Project project = tx.projects().insert(ProjectName.of(projectName), at);
             Journal.writer(tx, TestServer.ALICE, at).add(project, null, Actions.CREATE);
             return project;
+        });
+    }
+
+    /**
+     * Yanks a release (PEP 592) as PyPI's manage view does, journaled as {@code yank release};
+     * {@code reason} may be null or empty. There is no yank API yet, so tests seed it here.
+     */
+    public void yank(String projectName, String version, String reason) {
+        ProjectName name = ProjectName.of(projectName);
+        Version parsed = Version.parse(version);
+        store.write(tx -> {
+            Project project = tx.projects().find(name.normalized()).orElseThrow();
+            Release release = tx.releases().find(project.id(), parsed.canonical()).orElseThrow();
+            tx.releases().setYanked(release.id(), true, reason);
+            Journal.writer(tx, TestServer.ALICE, Instant.now()).add(project, release.version(), Actions.YANK_RELEASE);
+            return null;
         });
     }
 

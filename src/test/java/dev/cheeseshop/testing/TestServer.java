@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
         return start(settings -> settings.withPublicUrl(publicUrl), Clock.systemUTC());
     }
 
+    /** A server whose render cache holds at most {@code cacheSize} bytes. */
+    public static TestServer withCacheSize(long cacheSize) {
+        return start(settings -> settings.withCacheSize(cacheSize), Clock.systemUTC());
+    }
+
     /** A server with adjusted settings (given the defaults over a fresh data directory) and clock. */
     public static TestServer start(UnaryOperator<Settings> adjust, Clock clock) {
         try {

@@ -51,6 +51,12 @@ final class SqlReleases implements ReleaseStore {
                 SqlReleases::map, projectId);
     }
 
+    @Override
+    public void setYanked(long releaseId, boolean yanked, String reason) {
+        jdbc.update("UPDATE releases SET yanked = ?, yanked_reason = ? WHERE id = ?", yanked, yanked ? reason : null,
+                releaseId);
+    }
+
     /**
      * One look-up per given classifier in {@code release_classifiers_classifier}, grouped by release:
      * a release has all of them when every one matched (the primary key makes each pair unique).

@@ -1,0 +1,144 @@
+package dev.cheeseshop.index;
+
+import dev.cheeseshop.model.Serial;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Rendered documents kept in memory, keyed by (kind, name) and valid for one serial: a page is
+ * rendered once per change of its project, not once per request. Reusable by any read API whose
+ * documents are a function of one project's state (the Simple pages, the JSON API next).
+ *
+ * <p>Validation has two levels. An entry is valid for the serial it was rendered at: asked for at
+ * another serial, it is a miss and is replaced. And each entry remembers the generation (of
+ * {@code journal.JournalWatch}) at which its serial was last confirmed: while the generation has
+ * not moved, nothing was committed since, so {@link #fresh} serves it without asking the store.
+ *
+ * <p>The cache is bounded by the bytes it holds (bodies plus a fixed overhead per entry) and
+ * evicts the least recently used entries first. A document larger than a quarter of the bound is
+ * served but not kept, so one huge page cannot flush everything else. Two requests that miss at
+ * once may both render; the newer rendering is kept.
+ */
+public final class DocumentCache {
+    /** What an entry costs beyond its body: the key, the entry, the map node, the ETag. */
+    static final int ENTRY_OVERHEAD = 256;
+
+    /** A document's identity: what it is ({@code simple-html}, {@code simple-json}, ...) and whose. */
+    public record Key(String kind, String name) {}
+
+    private static final class Entry {
+        final Rendered document;
+        long confirmed;
+
+        Entry(Rendered document, long confirmed) {
+            this.document = document;
+            this.confirmed = confirmed;
+        }
+    }
+
+    private final long maxBytes;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private long bytes;
+    private long hits;
+    private long misses;
+    private long evictions;
+
+    public DocumentCache(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("a negative cache size: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** The document for {@code key} as of {@code serial}: from memory, or rendered now and kept. */
+    public Rendered get(Key key, Serial serial, Supplier<Rendered> render) {
+        Optional<Rendered> cached = lookup(key, serial);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Rendered fresh = render.get();
+        put(key, fresh);
+        return fresh;
+    }
+
+    /** The document for {@code key} if its serial was confirmed at {@code generation}; no miss is counted. */
+    public synchronized Optional<Rendered> fresh(Key key, long generation) {
+        Entry found = entries.get(key);
+        if (found != null && found.confirmed == generation) {
+            hits++;
+            return Optional.of(found.document);
+        }
+        return Optional.empty();
+    }
+
+    /** The document for {@code key} if one rendered at exactly {@code serial} is held. */
+    public Optional<Rendered> lookup(Key key, Serial serial) {
+        return lookup(key, serial, 0);
+    }
+
+    /**
+     * The document for {@code key} if one rendered at exactly {@code serial} is held, noting that
+     * its serial was confirmed at {@code generation} (read before the serial was).
+     */
+    public synchronized Optional<Rendered> lookup(Key key, Serial serial, long generation) {
+        Entry found = entries.get(key);
+        if (found != null && found.document.serial().equals(serial)) {
+            hits++;
+            found.confirmed = Math.max(found.confirmed, generation);
+            return Optional.of(found.document);
+        }
+        misses++;
+        return Optional.empty();
+    }
+
+    /** Keeps {@code document}, unless a newer rendering is already held or it is too large to keep. */
+    public void put(Key key, Rendered document) {
+        put(key, document, 0);
+    }
+
+    /** Keeps {@code document}, rendered from a state confirmed at {@code generation}. */
+    public synchronized void put(Key key, Rendered document, long generation) {
+        long cost = cost(document);
+        if (cost > maxBytes / 4) {
+            return;
+        }
+        Entry old = entries.get(key);
+        if (old != null) {
+            if (old.document.serial().compareTo(document.serial()) > 0) {
+                return;
+            }
+            bytes -= cost(old.document);
+        }
+        entries.put(key, new Entry(document, generation));
+        bytes += cost;
+        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            Map.Entry<Key, Entry> victim = eldest.next();
+            bytes -= cost(victim.getValue().document);
+            eldest.remove();
+            evictions++;
+        }
+    }
+
+    /** Forgets one document (it will be rendered again when next asked for). */
+    public synchronized void invalidate(Key key) {
+        Entry old = entries.remove(key);
+        if (old != null) {
+            bytes -= cost(old.document);
+        }
+    }
+
+    private static long cost(Rendered document) {
+        return document.body().length + ENTRY_OVERHEAD;
+    }
+
+    /** Counters and sizes, for tests, logs and benchmarks. */
+    public record Stats(int entries, long bytes, long maxBytes, long hits, long misses, long evictions) {}
+
+    public synchronized Stats stats() {
+        return new Stats(entries.size(), bytes, maxBytes, hits, misses, evictions);
+    }
+}

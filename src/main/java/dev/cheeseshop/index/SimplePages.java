@@ -1,0 +1,80 @@
+package dev.cheeseshop.index;
+
+import dev.cheeseshop.journal.JournalWatch;
+import dev.cheeseshop.model.Serial;
+import java.util.Optional;
+
+/**
+ * Project pages of the Simple API, rendered once per change. A page in the {@link DocumentCache}
+ * whose serial was confirmed at the {@link JournalWatch}'s current generation is served with no
+ * query at all (nothing was committed since). Otherwise the project's last serial is looked up
+ * (one indexed read): a page rendered at that serial is confirmed for this generation and served;
+ * else the page is built from the read model, rendered, kept and served. HTML and JSON are two
+ * renderings of the same {@link ProjectPage}, cached apart.
+ */
+public final class SimplePages {
+    /** The two renderings of a project page, with their cache kinds. */
+    public enum Format {
+        HTML("simple-html"),
+        JSON("simple-json");
+
+        private final String kind;
+
+        Format(String kind) {
+            this.kind = kind;
+        }
+
+        public String kind() {
+            return kind;
+        }
+    }
+
+    private final SimpleIndex index;
+    private final DocumentCache cache;
+    private final JournalWatch watch;
+
+    public SimplePages(SimpleIndex index, DocumentCache cache, JournalWatch watch) {
+        this.index = index;
+        this.cache = cache;
+        this.watch = watch;
+    }
+
+    /**
+     * The project's page in {@code format} if it can be answered from memory alone, with nothing
+     * committed since it was last confirmed; never blocks.
+     */
+    public Optional<Rendered> fresh(String normalizedName, Format format) {
+        return cache.fresh(new DocumentCache.Key(format.kind(), normalizedName), watch.generation());
+    }
+
+    /** The project's page in {@code format}, or empty when there is no such project. */
+    public Optional<Rendered> project(String normalizedName, Format format) {
+        DocumentCache.Key key = new DocumentCache.Key(format.kind(), normalizedName);
+        long generation = watch.generation(); // before any read: a later commit moves it on
+        Optional<Rendered> fresh = cache.fresh(key, generation);
+        if (fresh.isPresent()) {
+            return fresh;
+        }
+        Optional<Serial> serial = index.lastSerial(normalizedName);
+        if (serial.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rendered> cached = cache.lookup(key, serial.get(), generation);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        return index.page(normalizedName).map(page -> {
+            Rendered rendered = Rendered.of(render(page, format), page.lastSerial());
+            cache.put(key, rendered, generation);
+            return rendered;
+        });
+    }
+
+    public static byte[] render(ProjectPage page, Format format) {
+        return format == Format.HTML ? SimpleHtml.project(page) : SimpleJson.project(page);
+    }
+
+    public SimpleIndex index() {
+        return index;
+    }
+}
