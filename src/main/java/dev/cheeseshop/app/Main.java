@@ -16,7 +16,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and answers its exit status (0 ok, 1 refused, 2 usage). */
+    /** Runs the command line and answers its exit status (0 ok, 1 refused or misused). */
     public static int run(String... args) {
         boolean serving = args.length > 0 && args[0].equals("serve");
         if (!serving && System.getProperty("cheeseshop.log.level") == null) {
@@ -30,20 +30,22 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, user, reconcile or bench-data");
     }
 
     /**
-     * A usage error: the message, picocli's "Did you mean" suggestions if any, and always the
-     * usage (picocli's default shows only the suggestions when there are some).
+     * A usage error is bad input like any other: one line on stderr saying what is wrong (with
+     * picocli's "did you mean" suggestions, if any) and where the usage is, and exit status 1.
      */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        java.io.PrintWriter err = commandLine.getErr();
-        err.println(e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        commandLine.usage(err, commandLine.getColorScheme());
-        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        StringBuilder line = new StringBuilder("error: ").append(e.getMessage().strip());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+        }
+        line.append(" (see '").append(commandLine.getCommandSpec().qualifiedName()).append(" --help')");
+        commandLine.getErr().println(line.toString().replaceAll("[\\r\\n]+", " "));
+        return 1;
     }
 
     /** The version, from the jar's manifest. */

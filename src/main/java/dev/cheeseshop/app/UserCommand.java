@@ -23,7 +23,7 @@ final class UserCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: user add (see user --help)");
+                "a subcommand is required: user add");
     }
 
     /** {@code user add NAME --password-stdin}: works beside a running server on the same data. */

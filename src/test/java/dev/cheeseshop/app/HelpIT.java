@@ -56,12 +56,13 @@ class HelpIT {
         "'user add alice --frobnicate', '--frobnicate'",
         "'', 'command'",
         "'user', 'command'"})
-    void usageErrorsExitTwoWithUsageOnStderrAndNoStackTrace(String commandLine, String mentions) {
+    void usageErrorsExitOneWithOneLineOnStderrAndNoStackTrace(String commandLine, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 
-        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
         assertThat(result.stdout()).as(result.describe()).isEmpty();
-        assertThat(result.stderr()).as(result.describe()).contains(mentions, "Usage: cheeseshop");
+        assertThat(result.stderr().strip()).as(result.describe()).startsWith("error: ").contains(mentions, "--help')")
+                .doesNotContain("\n");
         assertNoStackTrace(result);
     }
 }
