@@ -42,8 +42,9 @@ final class ServeCommand implements Runnable {
     String xmlrpcRateLimit;
 
     @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_PUBLIC_URL}",
-            description = "The address clients reach the index at, the base of absolute links (RSS feeds), "
-                    + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default http://HOST:PORT/ as served).")
+            description = "The address clients reach the index at, the base of absolute links (RSS feeds, JSON API), "
+                    + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default: http://HOST:PORT/ as "
+                    + "served for RSS, the request's Host for the JSON API).")
     String publicUrl;
 
     @Override
