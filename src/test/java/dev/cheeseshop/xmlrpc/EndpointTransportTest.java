@@ -124,6 +124,31 @@ class EndpointTransportTest {
         assertThat(response.text()).doesNotContain("<methodResponse>", "Exception");
     }
 
+    /** PyPI's old {@code /pypi?:action=...} interface: feeds redirect, uploads are gone. */
+    @ParameterizedTest(name = "{0} {1} [{2}]")
+    @CsvSource({
+        "GET,  /pypi?:action=rss,           ,                                   301, /rss/updates.xml",
+        "GET,  /pypi?:action=packages_rss,  ,                                   301, /rss/packages.xml",
+        "GET,  /pypi?:action=doap&name=x,   ,                                   410, ",
+        "POST, /pypi?:action=file_upload,   multipart/form-data; boundary=b,    410, ",
+        "POST, /pypi,                       multipart/form-data; boundary=b,    410, ",
+        "POST, /pypi,                       application/x-www-form-urlencoded,  410, ",
+        "GET,  /pypi?:action=nonsense,      ,                                   301, /pypi/?:action=nonsense"})
+    void legacyActionsOnPypiAnswerAsPypiDoes(String method, String path, String contentType, int status,
+                                            String location) {
+        byte[] body = method.equals("POST") ? "--b--\r\n".getBytes() : null;
+        Http.Response response = contentType == null ? Http.send(method, server.uri(path), body)
+                : Http.send(method, server.uri(path), body, "Content-Type", contentType);
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("Location")).isEqualTo(location);
+        if (status == 410) {
+            assertThat(response.reason()).isIn("DOAP is no longer supported.",
+                    "This API has moved to /legacy/. Point your upload tool at it.");
+            assertThat(response.text()).contains(response.reason());
+        }
+    }
+
     @Test
     void noRateLimitHeadersWhenThereIsNoLimit() {
         Http.Response response = call(server, "/pypi", "changelog_last_serial");
