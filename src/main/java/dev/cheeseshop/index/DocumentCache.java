@@ -64,6 +64,32 @@ public final class DocumentCache {
         return fresh;
     }
 
+    /**
+     * The current document for {@code key}, read as of {@code generation} (taken before any read):
+     * one confirmed at this generation is answered from memory with no read at all; otherwise
+     * {@code serial} looks up the owner's last serial (one cheap read), and a document rendered at
+     * it is confirmed and answered; otherwise {@code render} builds it, and it is kept. Empty when
+     * either finds nothing (no such project, release, ...).
+     */
+    public Optional<Rendered> current(Key key, long generation, Supplier<Optional<Serial>> serial,
+            Supplier<Optional<Rendered>> render) {
+        Optional<Rendered> fresh = fresh(key, generation);
+        if (fresh.isPresent()) {
+            return fresh;
+        }
+        Optional<Serial> last = serial.get();
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rendered> cached = lookup(key, last.get(), generation);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Rendered> rendered = render.get();
+        rendered.ifPresent(document -> put(key, document, generation));
+        return rendered;
+    }
+
     /** The document for {@code key} if its serial was confirmed at {@code generation}; no miss is counted. */
     public synchronized Optional<Rendered> fresh(Key key, long generation) {
         Entry found = entries.get(key);

@@ -10,8 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,12 +37,7 @@ final class HtmlIndexEtag {
     }
 
     private static String digest(Transaction tx) {
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has MD5", e);
-        }
+        MessageDigest md5 = Rendered.md5();
         try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), md5),
                 StandardCharsets.UTF_8)) {
             out.write(SimpleHtml.indexHead());
@@ -59,6 +52,6 @@ final class HtmlIndexEtag {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return '"' + Base64.getEncoder().withoutPadding().encodeToString(md5.digest()) + '"';
+        return Rendered.etagOfDigest(md5.digest());
     }
 }

@@ -1,14 +1,13 @@
 package dev.cheeseshop.index;
 
 import dev.cheeseshop.journal.JournalWatch;
-import dev.cheeseshop.model.Serial;
 import java.util.Optional;
 
 /**
  * JSON API documents, rendered once per change, through the same {@link DocumentCache} and
- * {@link JournalWatch} as the Simple pages ({@link SimplePages} says how a cached document is
- * confirmed). A document embeds absolute URLs, so it is cached per base URL as well as per project
- * and requested version; the version is kept as requested ({@code 1.0} and {@code 1.0.0} are two
+ * {@link JournalWatch} as the Simple pages ({@link DocumentCache#current} says how a cached
+ * document is confirmed). A document embeds absolute URLs, so it is cached per base URL as well
+ * as per project and requested version; the version is kept as requested ({@code 1.0} and {@code 1.0.0} are two
  * entries of the same bytes, which costs memory, not correctness).
  */
 public final class JsonApiPages {
@@ -32,25 +31,13 @@ public final class JsonApiPages {
     public Optional<Rendered> document(String normalizedName, String version, String baseUrl) {
         DocumentCache.Key key = new DocumentCache.Key(KIND,
                 normalizedName + '\n' + (version == null ? "" : version) + '\n' + baseUrl);
-        long generation = watch.generation(); // before any read: a later commit moves it on
-        Optional<Rendered> fresh = cache.fresh(key, generation);
-        if (fresh.isPresent()) {
-            return fresh;
-        }
-        Optional<Serial> serial = api.lastSerial(normalizedName);
-        if (serial.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Rendered> cached = cache.lookup(key, serial.get(), generation);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        Optional<ProjectJson> doc = version == null ? api.latest(normalizedName) : api.release(normalizedName, version);
-        return doc.map(found -> {
-            JsonDocument rendered = JsonApiRenderer.render(found, baseUrl);
-            Rendered document = new Rendered(rendered.body(), found.project().lastSerial(), rendered.etag());
-            cache.put(key, document, generation);
-            return document;
+        return cache.current(key, watch.generation(), () -> api.lastSerial(normalizedName), () -> {
+            Optional<ProjectJson> doc = version == null ? api.latest(normalizedName)
+                    : api.release(normalizedName, version);
+            return doc.map(found -> {
+                JsonDocument rendered = JsonApiRenderer.render(found, baseUrl);
+                return new Rendered(rendered.body(), found.project().lastSerial(), rendered.etag());
+            });
         });
     }
 }

@@ -18,22 +18,13 @@ final class NaturalOrder implements Comparator<String> {
     public int compare(String a, String b) {
         int i = 0;
         int j = 0;
-        while (true) {
-            // a text run (possibly empty), then a digit run (possibly empty), alternately
-            int endA = run(a, i, false);
-            int endB = run(b, j, false);
-            int c = PyJson.KEY_ORDER.compare(a.substring(i, endA), b.substring(j, endB));
-            if (c != 0) {
-                return c;
-            }
-            i = endA;
-            j = endB;
-            if (i == a.length() || j == b.length()) {
-                return Boolean.compare(i < a.length(), j < b.length());
-            }
-            endA = run(a, i, true);
-            endB = run(b, j, true);
-            c = compareNumbers(a.substring(i, endA), b.substring(j, endB));
+        // a text run (possibly empty), then a digit run (possibly empty), alternately
+        for (boolean digits = false; ; digits = !digits) {
+            int endA = run(a, i, digits);
+            int endB = run(b, j, digits);
+            String x = a.substring(i, endA);
+            String y = b.substring(j, endB);
+            int c = digits ? compareNumbers(x, y) : PyJson.KEY_ORDER.compare(x, y);
             if (c != 0) {
                 return c;
             }

@@ -16,11 +16,21 @@ public record Rendered(byte[] body, Serial serial, String etag) {
     }
 
     public static String etagOf(byte[] body) {
+        MessageDigest md5 = md5();
+        return etagOfDigest(md5.digest(body));
+    }
+
+    /** A fresh MD5, for a body digested as it streams. */
+    static MessageDigest md5() {
         try {
-            byte[] md5 = MessageDigest.getInstance("MD5").digest(body);
-            return '"' + Base64.getEncoder().withoutPadding().encodeToString(md5) + '"';
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has MD5", e);
         }
+    }
+
+    /** The ETag of a body whose MD5 is {@code md5}: quoted, unpadded base64 (WebOb's {@code md5_etag}). */
+    static String etagOfDigest(byte[] md5) {
+        return '"' + Base64.getEncoder().withoutPadding().encodeToString(md5) + '"';
     }
 }

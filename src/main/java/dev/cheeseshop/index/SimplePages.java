@@ -1,7 +1,6 @@
 package dev.cheeseshop.index;
 
 import dev.cheeseshop.journal.JournalWatch;
-import dev.cheeseshop.model.Serial;
 import java.util.Optional;
 
 /**
@@ -49,25 +48,9 @@ public final class SimplePages {
 
     /** The project's page in {@code format}, or empty when there is no such project. */
     public Optional<Rendered> project(String normalizedName, Format format) {
-        DocumentCache.Key key = new DocumentCache.Key(format.kind(), normalizedName);
-        long generation = watch.generation(); // before any read: a later commit moves it on
-        Optional<Rendered> fresh = cache.fresh(key, generation);
-        if (fresh.isPresent()) {
-            return fresh;
-        }
-        Optional<Serial> serial = index.lastSerial(normalizedName);
-        if (serial.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Rendered> cached = cache.lookup(key, serial.get(), generation);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        return index.page(normalizedName).map(page -> {
-            Rendered rendered = Rendered.of(render(page, format), page.lastSerial());
-            cache.put(key, rendered, generation);
-            return rendered;
-        });
+        return cache.current(new DocumentCache.Key(format.kind(), normalizedName), watch.generation(),
+                () -> index.lastSerial(normalizedName),
+                () -> index.page(normalizedName).map(page -> Rendered.of(render(page, format), page.lastSerial())));
     }
 
     public static byte[] render(ProjectPage page, Format format) {
