@@ -75,7 +75,7 @@ final class ServeCommand implements Runnable {
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
-            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath() + ")");
+            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath().normalize() + ")");
             System.out.flush();
             app.join();
         } catch (Exception e) {

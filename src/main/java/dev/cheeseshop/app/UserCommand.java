@@ -60,7 +60,7 @@ final class UserCommand implements Runnable {
             } catch (UserProblem e) {
                 throw new CommandFailure(e.getMessage());
             }
-            System.out.println("created user " + name);
+            System.out.println("created user " + name + " (data in " + data.data.toAbsolutePath().normalize() + ")");
         }
 
         private static String readLine() {

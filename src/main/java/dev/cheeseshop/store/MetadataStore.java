@@ -8,7 +8,7 @@ package dev.cheeseshop.store;
  * (rolls back when it throws), so a caller that got a result back knows the change is durable.
  * {@link #read} runs its work against one consistent snapshot.
  *
- * <p>Implementations: {@code store.sql} (SQLite and PostgreSQL dialects). All pass
+ * <p>Implementations: {@code store.sql} (the SQLite dialect). Every implementation passes
  * {@code MetadataStoreContract}.
  */
 public interface MetadataStore extends AutoCloseable {

@@ -63,13 +63,26 @@ class UserAddIT {
         Processes.Result added = userAdd(PASSWORD + "\n", "Carol", "--password-stdin", "--email", "carol@example.org");
 
         assertThat(added.exitCode()).as(added.describe()).isZero();
-        assertThat(added.stdout()).contains("Carol");
+        assertThat(added.stdout()).as("names the data directory it used, as serve does")
+                .isEqualTo("created user Carol (data in " + data().toAbsolutePath().normalize() + ")\n");
         try (ServedJar server = serve()) {
             assertThat(uploadStatusAs(server, "Carol", PASSWORD)).as("the newline is not part of the password")
                     .isNotEqualTo(403);
             assertThat(uploadStatusAs(server, "Carol", PASSWORD + "\n")).isEqualTo(403);
             assertThat(uploadStatusAs(server, "Carol", "correct horse")).isEqualTo(403);
         }
+    }
+
+    @Test
+    void theDefaultDataDirectoryIsRelativeToTheWorkingDirectoryAndIsNamed() throws Exception {
+        Path workdir = java.nio.file.Files.createDirectories(tmp.resolve("somewhere"));
+        Processes.Result added = Processes.cheeseshop("user", "add", "erin", "--password-stdin")
+                .withoutEnvPrefix("CHEESESHOP_").directory(workdir).stdin(PASSWORD + "\n").run();
+
+        assertThat(added.exitCode()).as(added.describe()).isZero();
+        Path expected = workdir.resolve("data").toRealPath();
+        assertThat(added.stdout()).isEqualTo("created user erin (data in " + expected + ")\n");
+        assertThat(expected.resolve("cheeseshop.db")).isRegularFile();
     }
 
     @Test
