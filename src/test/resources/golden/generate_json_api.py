@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Regenerates the JSON API golden documents in this directory.
 
-Run from this directory: python3 generate_json_api.py  (CPython 3.9+, standard library only).
+Run: python3 generate_json_api.py [OUTPUT_DIR]   (default: this directory; CPython 3.9+, standard
+library only). index/GoldenGeneratorsTest runs this into a temporary directory and fails unless every
+file it writes is byte-identical to the one committed here.
 
 The documents are built the way Warehouse builds them (warehouse/legacy/api/json.py, _json_data,
 at the snapshot in warehouse-http.md section 0) from the data JsonApiRendererTest puts in its read
@@ -17,6 +19,8 @@ Writes:
 """
 import datetime
 import json
+import os
+import sys
 
 BASE = "https://pypi.example"
 
@@ -151,8 +155,11 @@ def document(release, files, releases=None):
     return data
 
 
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+
+
 def write(name, data):
-    with open(name, "w", encoding="utf-8", newline="") as out:
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as out:
         out.write(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n")
 
 

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cheeseshop.dist.TestArchives;
-import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.Digests;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.MutableClock;
 import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +25,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,15 +45,22 @@ class JsonApiTest {
     private static final String CORS_HEADERS =
             "Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since";
 
+    /** The server's clock: the wheel is uploaded at this instant, the sdist 1.5 s later. */
+    private static final Instant UPLOADED = Instant.parse("2026-04-05T06:07:08.000900Z");
+
     private static TestServer server;
+    private static byte[] wheelBytes;
+    private static byte[] sdistBytes;
 
     @TempDir
     static Path tmp;
 
     @BeforeAll
     static void start() throws IOException {
-        server = TestServer.start();
+        MutableClock clock = new MutableClock(UPLOADED);
+        server = TestServer.start(settings -> settings, clock);
         Path wheel = TestArchives.wheel("Json.Demo", "1.0.0").writeTo(tmp);
+        wheelBytes = Files.readAllBytes(wheel);
         Http.Response first = upload(wheel, "bdist_wheel", "py3", List.of(
                 "metadata_version", "2.1", "name", "Json.Demo", "version", "1.0.0",
                 "summary", "A demo for the JSON API", "description", "Line one\nLine two \u00e9",
@@ -67,7 +73,9 @@ class JsonApiTest {
                 "requires_python", ">=3.8, <4", "project_urls", "Source, https://git.example/demo",
                 "provides_extra", "cli", "comment", "first build"));
         assertThat(first.status()).as(first.text()).isEqualTo(200);
+        clock.advance(Duration.ofMillis(1500));
         Path sdist = TestArchives.sdist("Json.Demo", "1.0.0").writeTo(tmp);
+        sdistBytes = Files.readAllBytes(sdist);
         Http.Response second = upload(sdist, "sdist", "source", List.of(
                 "metadata_version", "2.1", "name", "Json.Demo", "version", "1.0.0",
                 "summary", "Later uploads do not change the release's metadata"));
@@ -94,24 +102,25 @@ class JsonApiTest {
     void theDocumentOfARealUploadMatchesTheGolden() {
         Http.Response response = Http.get(server.uri("/pypi/json-demo/json"));
         assertThat(response.status()).isEqualTo(200);
-        List<DistFile> files = server.app().store().read(tx -> tx.files().forProject(
-                tx.projects().find("json-demo").orElseThrow().id()));
-        DistFile wheel = files.stream().filter(f -> f.filename().endsWith(".whl")).findFirst().orElseThrow();
-        DistFile sdist = files.stream().filter(f -> f.filename().endsWith(".tar.gz")).findFirst().orElseThrow();
+        // Digests, paths and sizes from the bytes sent (the JDK's MD5 and SHA-256, Bouncy Castle's
+        // BLAKE2b), not from what the server stored; the METADATA is the one put into the wheel.
+        Digests wheel = Seed.digests(wheelBytes);
+        Digests sdist = Seed.digests(sdistBytes);
+        String metadataSha256 = Seed.sha256(TestArchives.metadata("Json.Demo", "1.0.0").getBytes(StandardCharsets.UTF_8));
         String fileTemplate = "{\"comment_text\":%s,\"core-metadata\":%s,\"digests\":{\"blake2b_256\":\"%s\","
                 + "\"md5\":\"%s\",\"sha256\":\"%s\"},\"downloads\":-1,\"filename\":\"%s\",\"has_sig\":false,"
                 + "\"md5_digest\":\"%s\",\"packagetype\":\"%s\",\"python_version\":\"%s\","
                 + "\"requires_python\":\"<4,>=3.8\",\"size\":%d,\"upload_time\":\"%s\",\"upload_time_iso_8601\":\"%s\","
                 + "\"url\":\"%s/packages/%s\",\"yanked\":false,\"yanked_reason\":null}";
         String urls = "[" + String.format(fileTemplate, "\"first build\"",
-                "{\"sha256\":\"" + wheel.metadataDigests().sha256() + "\"}", wheel.digests().blake2b256(),
-                wheel.digests().md5(), wheel.digests().sha256(), "json_demo-1.0.0-py3-none-any.whl",
-                wheel.digests().md5(), "bdist_wheel", "py3", wheel.size(), seconds(wheel.uploadTime()),
-                iso(wheel.uploadTime()), server.url(), wheel.path())
-                + "," + String.format(fileTemplate, "null", "false", sdist.digests().blake2b256(),
-                sdist.digests().md5(), sdist.digests().sha256(), "json_demo-1.0.0.tar.gz",
-                sdist.digests().md5(), "sdist", "source", sdist.size(), seconds(sdist.uploadTime()),
-                iso(sdist.uploadTime()), server.url(), sdist.path()) + "]";
+                "{\"sha256\":\"" + metadataSha256 + "\"}", wheel.blake2b256(),
+                wheel.md5(), wheel.sha256(), "json_demo-1.0.0-py3-none-any.whl",
+                wheel.md5(), "bdist_wheel", "py3", wheelBytes.length, "2026-04-05T06:07:08",
+                "2026-04-05T06:07:08.000900Z", server.url(), path(wheel, "json_demo-1.0.0-py3-none-any.whl"))
+                + "," + String.format(fileTemplate, "null", "false", sdist.blake2b256(),
+                sdist.md5(), sdist.sha256(), "json_demo-1.0.0.tar.gz",
+                sdist.md5(), "sdist", "source", sdistBytes.length, "2026-04-05T06:07:09",
+                "2026-04-05T06:07:09.500900Z", server.url(), path(sdist, "json_demo-1.0.0.tar.gz")) + "]";
         String base = server.url();
         String expected = "{\"info\":{\"author\":\"Demo Author\",\"author_email\":\"demo@example.org\","
                 + "\"bugtrack_url\":null,\"classifiers\":[\"Programming Language :: Python :: 3.9\","
@@ -290,14 +299,10 @@ class JsonApiTest {
         return server.app().store().read(tx -> tx.projects().find(normalized)).orElseThrow().lastSerial().value();
     }
 
-    private static String seconds(Instant time) {
-        return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
-    }
-
-    /** Python's {@code isoformat() + "Z"}: microseconds only when not zero. */
-    private static String iso(Instant time) {
-        int micros = time.getNano() / 1000;
-        return seconds(time) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
+    /** Where pypi.org's layout keeps a file: its BLAKE2b-256 in hex, split 2/2/60, then its name. */
+    private static String path(Digests digests, String filename) {
+        String b2 = digests.blake2b256();
+        return b2.substring(0, 2) + "/" + b2.substring(2, 4) + "/" + b2.substring(4) + "/" + filename;
     }
 
     /**

@@ -2,27 +2,33 @@ package dev.cheeseshop.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.MutableClock;
 import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Simple API over HTTP: pages, links, redirects, 404s and headers. */
+/**
+ * The Simple API over HTTP: pages, links, redirects, 404s and headers. The server's clock stands
+ * still at {@link #NOW}, so every file's upload time is known.
+ */
 class SimpleApiTest {
+    private static final Instant NOW = Instant.parse("2024-11-06T22:37:09.000250Z");
+    private static final String WHEEL = "wheel bytes";
+    private static final String WHEEL_METADATA = "Metadata-Version: 2.1\nName: Foo.Bar\n";
     private static TestServer server;
-    private static List<DistFile> files;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(settings -> settings, new MutableClock(NOW));
         Seed seed = new Seed(server);
-        files = seed.release("Foo.Bar", "1.0", ">=3.8",
-                Seed.sdist("foo_bar-1.0.tar.gz", "sdist bytes"),
-                Seed.wheel("foo_bar-1.0-py3-none-any.whl", "wheel bytes", "Metadata-Version: 2.1\nName: Foo.Bar\n"));
+        seed.release("Foo.Bar", "1.0", ">=3.8", Seed.sdist("foo_bar-1.0.tar.gz", "sdist bytes"),
+                Seed.wheel("foo_bar-1.0-py3-none-any.whl", WHEEL, WHEEL_METADATA));
         seed.release("Foo.Bar", "0.9", null, Seed.sdist("foo_bar-0.9.tar.gz", "older sdist"));
         seed.release("zope", "10.0", null, Seed.sdist("zope-10.0.tar.gz", "zope"));
         seed.release("yanked-demo", "1.0", null, Seed.sdist("yanked_demo-1.0.tar.gz", "y1"));
@@ -52,11 +58,10 @@ class SimpleApiTest {
         assertThat(response.status()).isEqualTo(200);
         String html = response.text();
         assertThat(html).containsSubsequence("foo_bar-0.9.tar.gz", "foo_bar-1.0-py3-none-any.whl", "foo_bar-1.0.tar.gz");
-        DistFile wheel = files.get(1);
-        assertThat(html).contains("<a href=\"../../packages/" + wheel.path() + "#sha256=" + wheel.digests().sha256()
-                + "\" data-requires-python=\"&gt;=3.8\" data-dist-info-metadata=\"sha256="
-                + wheel.metadataDigests().sha256() + "\" data-core-metadata=\"sha256=" + wheel.metadataDigests().sha256()
-                + "\">foo_bar-1.0-py3-none-any.whl</a><br />");
+        String metadata = sha256(WHEEL_METADATA);
+        assertThat(html).contains("<a href=\"../../packages/" + path(WHEEL, "foo_bar-1.0-py3-none-any.whl")
+                + "#sha256=" + sha256(WHEEL) + "\" data-requires-python=\"&gt;=3.8\" data-dist-info-metadata=\"sha256="
+                + metadata + "\" data-core-metadata=\"sha256=" + metadata + "\">foo_bar-1.0-py3-none-any.whl</a><br />");
         assertThat(html).contains("<meta name=\"pypi:repository-version\" content=\"1.4\">");
         long serial = projectSerial("foo-bar");
         assertThat(response.header("X-PyPI-Last-Serial")).isEqualTo(Long.toString(serial));
@@ -69,15 +74,14 @@ class SimpleApiTest {
     void theJsonProjectPageHasEveryFileWithItsHashesSizeTimeAndMetadata() {
         Http.Response response = Http.get(server.uri("/simple/foo-bar/"), "Accept", "application/vnd.pypi.simple.v1+json");
         assertThat(response.header("Content-Type")).isEqualTo("application/vnd.pypi.simple.v1+json");
-        DistFile wheel = files.get(1);
-        String sha = wheel.metadataDigests().sha256();
+        String metadata = sha256(WHEEL_METADATA);
         long serial = projectSerial("foo-bar");
-        assertThat(response.text()).contains("{\"core-metadata\":{\"sha256\":\"" + sha
-                + "\"},\"data-dist-info-metadata\":{\"sha256\":\"" + sha
-                + "\"},\"filename\":\"foo_bar-1.0-py3-none-any.whl\",\"hashes\":{\"sha256\":\"" + wheel.digests().sha256()
-                + "\"},\"provenance\":null,\"requires-python\":\">=3.8\",\"size\":11,\"upload-time\":\""
-                + dev.cheeseshop.index.SimpleJson.uploadTime(wheel.uploadTime()) + "\",\"url\":\"../../packages/"
-                + wheel.path() + "\",\"yanked\":false}");
+        assertThat(response.text()).contains("{\"core-metadata\":{\"sha256\":\"" + metadata
+                + "\"},\"data-dist-info-metadata\":{\"sha256\":\"" + metadata
+                + "\"},\"filename\":\"foo_bar-1.0-py3-none-any.whl\",\"hashes\":{\"sha256\":\"" + sha256(WHEEL)
+                + "\"},\"provenance\":null,\"requires-python\":\">=3.8\",\"size\":11,"
+                + "\"upload-time\":\"2024-11-06T22:37:09.000250Z\",\"url\":\"../../packages/"
+                + path(WHEEL, "foo_bar-1.0-py3-none-any.whl") + "\",\"yanked\":false}");
         assertThat(response.text()).endsWith("],\"meta\":{\"_last-serial\":" + serial
                 + ",\"api-version\":\"1.4\"},\"name\":\"foo-bar\",\"project-status\":{\"status\":\"active\"},"
                 + "\"versions\":[\"0.9\",\"1.0\"]}\n");
@@ -98,7 +102,7 @@ class SimpleApiTest {
         String html = Http.get(server.uri("/simple/yanked-demo/")).text();
         assertThat(html).contains("data-yanked=\"broken &lt;build&gt;\" >yanked_demo-1.0.tar.gz</a>")
                 .contains("data-yanked=\"\" >yanked_demo-2.0.tar.gz</a>")
-                .contains("#sha256=" + Seed.sha256("y3".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("#sha256=" + sha256("y3")
                         + "\" >yanked_demo-3.0.tar.gz</a>");
         String json = Http.get(server.uri("/simple/yanked-demo/"), "Accept", "application/vnd.pypi.simple.v1+json").text();
         assertThat(json).containsSubsequence("\"yanked\":\"broken <build>\"}", "\"yanked\":true}", "\"yanked\":false}");
@@ -142,6 +146,16 @@ class SimpleApiTest {
         Http.Response response = Http.send("DELETE", server.uri("/simple/foo-bar/"), null);
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).contains("GET");
+    }
+
+    private static String sha256(String content) {
+        return Seed.sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where pypi.org's layout keeps a file: its BLAKE2b-256 in hex, split 2/2/60, then its name. */
+    private static String path(String content, String filename) {
+        String b2 = Seed.blake2b(content.getBytes(StandardCharsets.UTF_8));
+        return b2.substring(0, 2) + "/" + b2.substring(2, 4) + "/" + b2.substring(4) + "/" + filename;
     }
 
     private static long lastSerial() {

@@ -7,6 +7,9 @@ import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.RawUpload;
 import dev.cheeseshop.testing.TestServer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,9 +73,12 @@ class SimpleConditionalTest {
     }
 
     @Test
-    void aProjectPageEtagIsTheDigestOfItsBytes() {
-        Http.Response page = Http.get(server.uri("/simple/etag-demo/"), "Accept", JSON);
-        assertThat(page.header("ETag")).isEqualTo(dev.cheeseshop.index.Rendered.etagOf(page.body()));
+    void aProjectPageEtagIsTheDigestOfItsBytes() throws Exception {
+        for (String accept : new String[] {"text/html", JSON}) {
+            Http.Response page = Http.get(server.uri("/simple/etag-demo/"), "Accept", accept);
+            assertThat(page.body()).as(accept).isNotEmpty();
+            assertThat(page.header("ETag")).as(accept).isEqualTo(md5Etag(page.body()));
+        }
     }
 
     @Test
@@ -100,7 +106,7 @@ class SimpleConditionalTest {
     @Test
     void theHtmlIndexEtagIsTheDigestOfItsBytesAndChangesOnlyWithTheListing() throws Exception {
         Http.Response index = Http.get(server.uri("/simple/"));
-        assertThat(index.header("ETag")).isEqualTo(dev.cheeseshop.index.Rendered.etagOf(index.body()));
+        assertThat(index.header("ETag")).isEqualTo(md5Etag(index.body()));
 
         upload("2.0"); // a new release of a listed project: the HTML listing is the same
         Http.Response same = Http.get(server.uri("/simple/"));
@@ -114,7 +120,18 @@ class SimpleConditionalTest {
         Http.Response changed = Http.get(server.uri("/simple/"));
         assertThat(changed.text()).contains("/simple/another/");
         assertThat(changed.header("ETag")).isNotEqualTo(index.header("ETag"))
-                .isEqualTo(dev.cheeseshop.index.Rendered.etagOf(changed.body()));
+                .isEqualTo(md5Etag(changed.body()));
+    }
+
+    /**
+     * PyPI's ETag (WebOb's {@code md5_etag}) written out here rather than taken from the server's
+     * code: the MD5 of the body in base64 without its {@code =} padding, quoted. The same
+     * function of a golden page is checked against Python's hashlib and base64 in
+     * index/SimpleJsonTest and index/SimpleHtmlTest.
+     */
+    private static String md5Etag(byte[] body) throws NoSuchAlgorithmException {
+        return "\"" + Base64.getEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("MD5").digest(body))
+                + "\"";
     }
 
     private Path upload(String version) throws Exception {

@@ -25,7 +25,7 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 /**
  * Puts projects, releases and files straight into a server's stores (rows, journal entries and
  * blobs, as an upload would leave them), for tests of the read side that should not depend on
- * the upload path.
+ * the upload path. What is not given a time is dated by the server's clock.
  */
 public final class Seed {
     private final TestServer server;
@@ -48,7 +48,7 @@ public final class Seed {
     public List<DistFile> release(String projectName, String version, String requiresPython, FileSpec... files) {
         ProjectName name = ProjectName.of(projectName);
         Version parsed = Version.parse(version);
-        Instant now = Instant.now();
+        Instant now = server.clock().instant();
         for (FileSpec file : files) {
             store(pathOf(file), file.content());
             if (file.metadata() != null) {
@@ -124,7 +124,7 @@ public final class Seed {
             Project project = tx.projects().find(name.normalized()).orElseThrow();
             Release release = tx.releases().find(project.id(), parsed.canonical()).orElseThrow();
             tx.releases().setYanked(release.id(), true, reason);
-            Journal.writer(tx, TestServer.ALICE, Instant.now()).add(project, release.version(), Actions.YANK_RELEASE);
+            Journal.writer(tx, TestServer.ALICE, server.clock().instant()).add(project, release.version(), Actions.YANK_RELEASE);
             return null;
         });
     }

@@ -24,10 +24,12 @@ public final class TestServer implements AutoCloseable {
 
     private final Path data;
     private final Application app;
+    private final Clock clock;
 
-    private TestServer(Path data, Application app) {
+    private TestServer(Path data, Application app, Clock clock) {
         this.data = data;
         this.app = app;
+        this.clock = clock;
     }
 
     public static TestServer start() {
@@ -57,7 +59,7 @@ public final class TestServer implements AutoCloseable {
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();
-            return new TestServer(data, app);
+            return new TestServer(data, app, clock);
         } catch (UserProblem e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {
@@ -81,6 +83,11 @@ public final class TestServer implements AutoCloseable {
 
     public Application app() {
         return app;
+    }
+
+    /** The clock the server was started with (the system's unless a test chose one). */
+    public Clock clock() {
+        return clock;
     }
 
     @Override
