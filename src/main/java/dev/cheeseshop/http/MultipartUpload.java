@@ -118,7 +118,8 @@ final class MultipartUpload implements AutoCloseable {
         @Override
         public void onPartHeader(String name, String headerValue) {
             super.onPartHeader(name, headerValue);
-            if (name.equalsIgnoreCase("Content-Type")) {
+            if (name.equalsIgnoreCase("Content-Type") && partContentType == null) {
+                // The first one counts, as in the email parser behind Python's cgi module.
                 partContentType = headerValue;
             }
         }

@@ -76,7 +76,7 @@ public final class UploadService {
         MetadataCheck.Result metadata = MetadataCheck.check(request);
         StagedFile file = request.file().orElseThrow(() -> UploadProblem.badRequest(Messages.NO_FILE));
         FilenameCheck.check(file.filename(), form.filetype());
-        requireDistributionContentType(file);
+        ContentTypeCheck.check(file.contentType());
         DigestCheck.check(form.digests(), file.digests());
         Upload upload = new Upload(user, form, metadata, file, request.userAgent());
         try {
@@ -95,13 +95,6 @@ public final class UploadService {
     private record Upload(User user, UploadForm form, MetadataCheck.Result metadata, StagedFile file, String userAgent) {
         String filename() {
             return file.filename();
-        }
-    }
-
-    private static void requireDistributionContentType(StagedFile file) throws UploadProblem {
-        String type = file.contentType();
-        if (type == null || type.isBlank() || type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
-            throw UploadProblem.badRequest(Messages.INVALID_DIST_FILE);
         }
     }
 

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code cheeseshop serve} from the packaged jar, started and waited for: ready when it prints
- * the URL it listens on. Close to kill it.
+ * the URL it listens on. Close to kill it. Public for the black-box client tests in {@code clients}.
  */
-final class ServedJar implements AutoCloseable {
+public final class ServedJar implements AutoCloseable {
     static final Pattern READY = Pattern.compile("Cheeseshop is serving (http://127\\.0\\.0\\.1:(\\d+)/) \\(data in (.+)\\)");
 
     final Processes.Running process;
     final String readyLine;
-    final URI url;
+    public final URI url;
     final int port;
 
     private ServedJar(Processes.Running process, String readyLine) {
@@ -29,7 +29,7 @@ final class ServedJar implements AutoCloseable {
     }
 
     /** Starts the command (a {@code serve}) and waits for its ready line. */
-    static ServedJar start(Processes.Command serve) {
+    public static ServedJar start(Processes.Command serve) {
         Processes.Running running = serve.start();
         try {
             return new ServedJar(running, running.awaitLine(line -> READY.matcher(line).matches()));
@@ -39,7 +39,7 @@ final class ServedJar implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return url.resolve(path);
     }
 
