@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -43,6 +44,7 @@ public final class Application implements AutoCloseable {
 
     private final MetadataStore store;
     private final BlobStore blobs;
+    private final Clock clock;
     private final Accounts accounts;
     private final HttpServer server;
     private final DocumentCache renderCache;
@@ -50,10 +52,11 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(MetadataStore store, BlobStore blobs, Accounts accounts, HttpServer server,
+    private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background) {
         this.store = store;
         this.blobs = blobs;
+        this.clock = clock;
         this.accounts = accounts;
         this.server = server;
         this.renderCache = renderCache;
@@ -65,9 +68,10 @@ public final class Application implements AutoCloseable {
     public static Application forCommand(Path data) {
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
         MetadataStore store = SqliteStores.open(settings.database(), 1);
+        Clock clock = Clock.systemUTC();
         try {
-            BlobStore blobs = new FilesystemBlobStore(settings.packages());
-            return new Application(store, blobs, new Accounts(store, new PasswordHasher(), Clock.systemUTC()), null,
+            BlobStore blobs = new FilesystemBlobStore(settings.packages(), clock);
+            return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
                     null, null, null);
         } catch (IOException e) {
             store.close();
@@ -81,14 +85,20 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application forServer(Settings settings, Clock clock) {
+        return forServer(settings, clock, UnaryOperator.identity());
+    }
+
+    /** The whole server, with its blob store wrapped by {@code decorate} (a seam for tests). */
+    public static Application forServer(Settings settings, Clock clock, UnaryOperator<BlobStore> decorate) {
         JournalWatch watch = new JournalWatch();
-        MetadataStore store = watch.watching(SqliteStores.open(settings.database(), READ_CONNECTIONS));
+        MetadataStore sqlite = SqliteStores.open(settings.database(), READ_CONNECTIONS);
+        MetadataStore store = watch.watching(sqlite);
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
-            BlobStore blobs = new FilesystemBlobStore(settings.packages());
+            BlobStore blobs = decorate.apply(new FilesystemBlobStore(settings.packages(), clock));
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock);
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
-            Staging staging = new Staging(settings.staging());
+            Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
@@ -107,8 +117,9 @@ public final class Application implements AutoCloseable {
             watch.poll(store);
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
-            reconcileEvery(settings, store, blobs, clock, background);
-            return new Application(store, blobs, accounts, server, renderCache, watch, background);
+            // The reconciler changes no metadata: its transactions need not move the watch on.
+            reconcileEvery(settings, sqlite, blobs, clock, background);
+            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background);
         } catch (IOException e) {
             closeQuietly(server);
             store.close();
@@ -165,6 +176,11 @@ public final class Application implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The clock everything here takes its time from. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The rendered pages kept in memory (servers only). */

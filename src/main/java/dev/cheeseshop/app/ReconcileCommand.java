@@ -2,7 +2,6 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.store.Reconciler;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +28,13 @@ final class ReconcileCommand implements Runnable {
             throw new CommandFailure("--grace-minutes must not be negative");
         }
         try (Application app = Application.forCommand(data.data)) {
-            Reconciler.Report report = new Reconciler(app.store(), app.blobs(), Clock.systemUTC(),
+            Reconciler.Report report = new Reconciler(app.store(), app.blobs(), app.clock(),
                     Duration.ofMinutes(graceMinutes)).run(dryRun);
-            report.orphans().forEach(key -> System.out.println((dryRun ? "orphan " : "removed ") + key));
-            System.out.println(report.examined() + " files examined, " + report.orphans().size()
-                    + (dryRun ? " orphans found" : " orphans removed"));
+            (dryRun ? report.orphans() : report.removed()).forEach(
+                    key -> System.out.println((dryRun ? "orphan " : "removed ") + key));
+            System.out.println(report.examined() + " files examined, " + (dryRun
+                    ? report.orphans().size() + " orphans found"
+                    : report.removed().size() + " orphans removed"));
         } catch (IOException e) {
             throw new CommandFailure("cannot reconcile: " + e.getMessage());
         }

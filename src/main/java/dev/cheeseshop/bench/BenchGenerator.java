@@ -4,6 +4,7 @@ import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.BulkSink;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +43,7 @@ public final class BenchGenerator {
     };
 
     private final BenchSpec spec;
-    private final BenchSink sink;
+    private final BulkSink sink;
     private final LongConsumer progress;
     private final SplittableRandom random;
     private final Names names;
@@ -53,7 +54,7 @@ public final class BenchGenerator {
     private long left;
     private long steps;
 
-    private BenchGenerator(BenchSpec spec, BenchSink sink, LongConsumer progress) {
+    private BenchGenerator(BenchSpec spec, BulkSink sink, LongConsumer progress) {
         this.spec = spec;
         this.sink = sink;
         this.progress = progress;
@@ -65,7 +66,7 @@ public final class BenchGenerator {
     }
 
     /** Writes the whole index to {@code sink}; {@code progress} hears the serial now and then. */
-    public static void generate(BenchSpec spec, BenchSink sink, LongConsumer progress) {
+    public static void generate(BenchSpec spec, BulkSink sink, LongConsumer progress) {
         new BenchGenerator(spec, sink, progress).run();
     }
 

@@ -5,8 +5,16 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A username and password from an {@code Authorization: Basic} header. */
+/**
+ * A username and password from an {@code Authorization: Basic} header. Its {@link #toString}
+ * never shows the password, whoever logs or prints it.
+ */
 record BasicCredentials(String username, String password) {
+    @Override
+    public String toString() {
+        return "BasicCredentials[username=" + LogSafe.text(username) + ", password=(hidden)]";
+    }
+
     static Optional<BasicCredentials> parse(Optional<String> header) {
         if (header.isEmpty()) {
             return Optional.empty();

@@ -23,10 +23,18 @@ import org.eclipse.jetty.io.Content;
  * to a staged file with its digests computed on the way. An oversized file is cut off as soon as
  * it passes the limit; the rest of the body is read and dropped (up to a bound) so the client
  * still receives the answer.
+ *
+ * <p>Every byte of every part counts. The first {@code content} file counts toward the file
+ * limit; everything else (each part's headers, the fields kept, other file parts and a second
+ * {@code content} part, which are dropped) toward {@link #MAX_FIELD_BYTES}. So the parts of one
+ * body carry at most the file limit plus that bound, and passing either is refused.
  */
 final class MultipartUpload implements AutoCloseable {
     static final int MAX_PARTS = 1_000;
+    /** The bound on all the bytes of a body's parts but the distribution file's. */
     static final int MAX_FIELD_BYTES = 16 * 1024 * 1024;
+    /** One part's headers, at most (Jetty would otherwise gather them in memory without a bound). */
+    static final int MAX_PART_HEADER_BYTES = 8 * 1024;
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final int READ_SIZE = 64 * 1024;
 
@@ -68,6 +76,7 @@ final class MultipartUpload implements AutoCloseable {
     private Parsed parse(InputStream in, String boundary) throws IOException {
         MultiPart.Parser parser = new MultiPart.Parser(boundary, new Listener());
         parser.setMaxParts(MAX_PARTS);
+        parser.setPartHeadersMaxLength(MAX_PART_HEADER_BYTES);
         long drained = 0;
         while (true) {
             byte[] buffer = new byte[READ_SIZE];
@@ -118,6 +127,7 @@ final class MultipartUpload implements AutoCloseable {
         @Override
         public void onPartHeader(String name, String headerValue) {
             super.onPartHeader(name, headerValue);
+            countOther(name.length() + headerValue.length());
             if (name.equalsIgnoreCase("Content-Type") && partContentType == null) {
                 // The first one counts, as in the email parser behind Python's cgi module.
                 partContentType = headerValue;
@@ -150,17 +160,21 @@ final class MultipartUpload implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            } else if (value != null) {
-                fieldBytes += bytes.remaining();
-                if (fieldBytes > MAX_FIELD_BYTES) {
-                    fieldsTooLarge = true;
-                    value = null;
-                    return;
-                }
+            } else if (countOther(bytes.remaining()) && value != null) {
                 byte[] copy = new byte[bytes.remaining()];
                 bytes.get(copy);
                 value.write(copy, 0, copy.length);
             }
+        }
+
+        /** Counts bytes that are not the distribution file's; false once they pass the bound. */
+        private boolean countOther(long n) {
+            fieldBytes += n;
+            if (fieldBytes > MAX_FIELD_BYTES) {
+                fieldsTooLarge = true;
+                value = null;
+            }
+            return !fieldsTooLarge;
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * handler declines, is handed to a worker thread, where the route's handler may block. A handler
  * that throws gets a plain 500 when nothing has been sent yet (the failure is logged with an id
  * the client sees, never a stack trace), or an aborted connection when the answer was already
- * under way.
+ * under way. The logged method and path are {@link LogSafe}: a {@code %0A} cannot forge a line.
  */
 final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -67,7 +67,8 @@ final class Router extends Handler.Abstract {
 
     private void fail(Exchange exchange, Response response, Callback callback, Throwable failure) {
         String id = Long.toString(System.currentTimeMillis(), 36) + "-" + failures.incrementAndGet();
-        LOG.error("request {} {} failed (error id {})", exchange.method(), exchange.path(), id, failure);
+        LOG.error("request {} {} failed (error id {})", LogSafe.text(exchange.method()), LogSafe.text(exchange.path()),
+                id, failure);
         if (exchange.isCommitted()) {
             callback.failed(failure);
             return;

@@ -90,7 +90,7 @@ final class UploadHandler {
             throw UploadProblem.badRequest("Invalid form data: the multipart body is malformed.");
         }
         if (form.fieldsTooLarge()) {
-            throw UploadProblem.badRequest("Invalid form data: the form fields exceed "
+            throw UploadProblem.badRequest("Invalid form data: the parts other than the file exceed "
                     + MultipartUpload.MAX_FIELD_BYTES / (1024 * 1024) + " MB.");
         }
         for (String field : form.fileFields()) {

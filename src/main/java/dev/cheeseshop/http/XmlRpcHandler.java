@@ -61,10 +61,10 @@ final class XmlRpcHandler {
         OutputStream out = exchange.stream(200, CONTENT_TYPE);
         Dispatcher.Outcome outcome = dispatcher.handle(exchange.body(), keywords(exchange), gate(exchange), out);
         if (outcome.error() != null) {
-            LOG.error("XML-RPC {} failed", outcome.methodName(), outcome.error());
+            LOG.error("XML-RPC {} failed", LogSafe.text(outcome.methodName()), outcome.error());
         }
         if (outcome.truncated()) {
-            throw new IOException("XML-RPC response to " + outcome.methodName() + " failed part-way");
+            throw new IOException("XML-RPC response to " + LogSafe.text(outcome.methodName()) + " failed part-way");
         }
     }
 

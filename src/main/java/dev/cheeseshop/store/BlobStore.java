@@ -13,18 +13,30 @@ import java.util.function.Consumer;
  * the same key twice is harmless, and a blob is written before the transaction that refers to it
  * commits. A blob no file row refers to is an orphan: never served, removed by the reconciler.
  *
+ * <p>Every blob has a write time, the instant (from the store's injected clock) of the last put
+ * of its key. A put refreshes it even when the key already held the same bytes: the reconciler
+ * leaves blobs written within its grace period alone, and an upload of bytes that an earlier,
+ * failed upload left behind must count as a new write (see {@link Reconciler}).
+ *
  * <p>Implementations: {@code store.blob} (filesystem; S3 later). All pass {@code BlobStoreContract}.
  */
 public interface BlobStore {
 
-    /** Stores a copy of {@code source} at {@code key}. Readers see the whole blob or none of it. */
+    /**
+     * Stores a copy of {@code source} at {@code key}, with the clock's current instant as its write
+     * time, also when the key exists already. Readers see the whole blob or none of it.
+     */
     void put(String key, Path source) throws IOException;
 
+    /** As {@link #put(String, Path)}, from bytes in memory. */
     void put(String key, byte[] content) throws IOException;
 
     Optional<Blob> open(String key) throws IOException;
 
     boolean exists(String key) throws IOException;
+
+    /** The blob's size and write time as they are now, or empty when there is no blob at the key. */
+    Optional<BlobInfo> info(String key) throws IOException;
 
     /** Deletes the blob; no error when it is already gone. */
     void delete(String key) throws IOException;
@@ -40,6 +52,7 @@ public interface BlobStore {
         InputStream read(long offset, long length) throws IOException;
     }
 
+    /** A blob's key, size and write time ({@code lastModified}: the instant of the last put of the key). */
     record BlobInfo(String key, long size, Instant lastModified) {}
 
     /** Keys are relative paths of safe segments: never absolute, never {@code ..}, never a backslash. */

@@ -12,6 +12,14 @@ import java.util.function.Consumer;
  * implementation says how it guarantees that.
  */
 public interface JournalStore {
+    /**
+     * Takes, now, the lock that {@link #append} takes before a transaction's first entry, and holds
+     * it to the end of the transaction: for work that must be serialised against every journaled
+     * change. The reconciler deletes a blob only under it, and an upload's commit checks its blobs
+     * under it (see {@code Reconciler}). Taking it twice is harmless.
+     */
+    void lock();
+
     Serial append(String name, String version, String action, Instant submitted, String submittedBy);
 
     /** The highest serial, or empty for an empty journal. */

@@ -2,6 +2,7 @@ package dev.cheeseshop.store;
 
 import dev.cheeseshop.model.DistFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,28 @@ import org.slf4j.LoggerFactory;
  * Finds blobs that no file row refers to and removes them. Blobs are written before the
  * transaction that refers to them commits, so an upload refused (or crashed) after that point
  * leaves an orphan: harmless, because only blobs named by a file row are ever served, but it
- * takes space. Blobs younger than the grace period are left alone: their upload may still be on
- * its way to the commit.
+ * takes space. Blobs written within the grace period are left alone: their upload may still be
+ * on its way to the commit.
+ *
+ * <p><b>A committed file never loses its blob.</b> Keys are content-addressed, so an upload of
+ * the same bytes as an old orphan writes the orphan's key, and may be committing just as the
+ * orphan is judged. Two rules make every interleaving safe, in this process or across several:
+ * <ol>
+ *   <li>A blob is deleted only inside a write transaction of the metadata store that has taken
+ *       the journal lock ({@link JournalStore#lock}: SQLite's {@code BEGIN IMMEDIATE} write lock,
+ *       PostgreSQL's advisory lock), after checking, inside it, that no file row refers to the
+ *       key and that the blob's write time is still before the cutoff.
+ *   <li>An upload's commit takes the same lock and, inside it, checks that its blobs exist
+ *       (writing them again from the staged file when they do not) before inserting the row.
+ * </ol>
+ * Those transactions run one at a time, so one of them came first. If the upload's commit came
+ * first, the reconciler's check sees its row and deletes nothing. If the reconciler's came first,
+ * the upload's check runs after the delete, sees the blob missing and writes it again; and no
+ * deletion can come between that check and the commit, since deleting needs the lock the commit
+ * holds. Blob writes outside transactions only ever add. So every file row, from its commit on,
+ * names blobs that exist. The write-time check (a put refreshes the write time, {@link BlobStore})
+ * is not needed for that: it keeps a pass from deleting what an upload in flight has just
+ * written, so the upload rarely has to write it twice.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -36,8 +57,11 @@ public final class Reconciler {
         this.grace = grace;
     }
 
-    /** What a pass found, and removed unless it was a dry run. */
-    public record Report(int examined, List<String> orphans) {}
+    /**
+     * What a pass found: the orphans it judged from the listing, and of those the ones it removed
+     * (none in a dry run; fewer when an upload wrote or committed one meanwhile).
+     */
+    public record Report(int examined, List<String> orphans, List<String> removed) {}
 
     public Report run(boolean dryRun) throws IOException {
         Instant cutoff = clock.instant().minus(grace);
@@ -45,28 +69,64 @@ public final class Reconciler {
         int[] examined = {0};
         blobs.list(blob -> {
             examined[0]++;
-            if (blob.lastModified().isBefore(cutoff) && !referenced(blob.key())) {
+            if (blob.lastModified().isBefore(cutoff) && !store.read(tx -> referenced(tx, blob.key()))) {
                 orphans.add(blob.key());
             }
         });
+        List<String> removed = new ArrayList<>();
         if (!dryRun) {
             for (String key : orphans) {
-                // Look again just before deleting: an upload may have committed since the listing.
-                if (!referenced(key)) {
-                    blobs.delete(key);
+                if (removeIfOrphan(key, cutoff)) {
+                    removed.add(key);
                     LOG.info("removed orphan blob {}", key);
                 }
             }
         }
-        return new Report(examined[0], List.copyOf(orphans));
+        return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed));
     }
 
-    private boolean referenced(String key) {
+    /** Judges the key again, and deletes it, under the lock every upload commit takes (see above). */
+    private boolean removeIfOrphan(String key, Instant cutoff) throws IOException {
+        try {
+            return store.write(tx -> {
+                tx.journal().lock();
+                if (referenced(tx, key)) {
+                    return false; // an upload of the same bytes committed since the listing
+                }
+                Optional<BlobStore.BlobInfo> now = info(key);
+                if (now.isEmpty() || !now.get().lastModified().isBefore(cutoff)) {
+                    return false; // gone already, or written again since the listing
+                }
+                delete(key);
+                return true;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Optional<BlobStore.BlobInfo> info(String key) {
+        try {
+            return blobs.info(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void delete(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean referenced(Transaction tx, String key) {
         if (key.endsWith(METADATA_SUFFIX)) {
             String filePath = key.substring(0, key.length() - METADATA_SUFFIX.length());
-            Optional<DistFile> file = store.read(tx -> tx.files().findByPath(filePath));
+            Optional<DistFile> file = tx.files().findByPath(filePath);
             return file.filter(f -> f.metadata().isPresent()).isPresent();
         }
-        return store.read(tx -> tx.files().findByPath(key)).isPresent();
+        return tx.files().findByPath(key).isPresent();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -24,17 +25,21 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public final class Staging {
     private final Path folder;
+    private final Clock clock;
 
-    public Staging(Path folder) throws IOException {
+    public Staging(Path folder, Clock clock) throws IOException {
         this.folder = Files.createDirectories(folder);
+        this.clock = clock;
     }
 
     /**
-     * Deletes staged files older than {@code age}: what a crash in the middle of an upload left.
+     * Deletes staged files last written more than {@code age} before the clock's now: what a crash
+     * in the middle of an upload left. A file's last write is its modification time, kept by the
+     * file system as bytes arrive (the system clock, which is the injected one in production).
      * Younger files may belong to uploads in progress (in this process or another on the same data).
      */
     public int sweep(Duration age) throws IOException {
-        Instant cutoff = Instant.now().minus(age);
+        Instant cutoff = clock.instant().minus(age);
         int removed = 0;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {

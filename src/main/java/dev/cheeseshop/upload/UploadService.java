@@ -27,8 +27,9 @@ import java.util.Optional;
  * there (permission, duplicates, the filename registry) without writing; inspect the archive;
  * write the file and its METADATA to the blob store under content-addressed keys; then, in one
  * transaction, create what is missing (project with its Owner, release, file) and journal it,
- * re-checking everything the first look saw. A refusal at any step writes nothing a client can
- * see.
+ * re-checking everything the first look saw, and making sure, under the journal lock, that the
+ * blobs are still there (the reconciler may have judged them an old orphan's and removed them:
+ * see {@code store.Reconciler}). A refusal at any step writes nothing a client can see.
  */
 public final class UploadService {
     public static final String INVALID_AUTH = Messages.INVALID_AUTH;
@@ -147,6 +148,28 @@ public final class UploadService {
         }
     }
 
+    /**
+     * Inside the commit, under the journal lock, which the reconciler holds whenever it deletes a
+     * blob: the blobs the new row will name exist now, and nothing can delete them before the
+     * commit. Those the reconciler removed since {@link #storeBlobs} (the same bytes, left long
+     * ago by a failed upload, judged an orphan as this upload wrote them) are written again from
+     * the staged file, which is still there.
+     */
+    private void ensureBlobs(Transaction tx, StagedFile file, ArchiveCheck.Inspection inspection) {
+        tx.journal().lock();
+        String path = file.digests().storagePath(file.filename());
+        try {
+            if (!blobs.exists(path)) {
+                blobs.put(path, file.path());
+            }
+            if (inspection.metadata() != null && !blobs.exists(path + ".metadata")) {
+                blobs.put(path + ".metadata", inspection.metadata());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + path, e);
+        }
+    }
+
     private Outcome commit(Upload upload, ArchiveCheck.Inspection inspection) throws UploadProblem {
         try {
             try {
@@ -166,6 +189,7 @@ public final class UploadService {
         if (existing != null) {
             return existing;
         }
+        ensureBlobs(tx, upload.file, inspection);
         Instant now = clock.instant();
         Journal.Writer journal = Journal.writer(tx, upload.user.username(), now);
         Project project = tx.projects().find(upload.form.name().normalized()).orElse(null);

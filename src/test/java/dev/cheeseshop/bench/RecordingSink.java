@@ -1,10 +1,11 @@
 package dev.cheeseshop.bench;
 
+import dev.cheeseshop.store.BulkSink;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every generated row, as text and as values, for tests. */
-final class RecordingSink implements BenchSink {
+final class RecordingSink implements BulkSink {
     record Journal(long serial, String name, String version, String action, long submitted, String by) {}
 
     record Project(long id, String name, String normalized, long created, long lastSerial) {}

@@ -3,11 +3,15 @@ package dev.cheeseshop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cheeseshop.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +27,17 @@ public abstract class BlobStoreContract {
     @TempDir
     protected Path scratch;
 
+    /** The store's clock: write times come from it. Whole seconds, which every file system keeps. */
+    protected final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+
     protected BlobStore blobs;
 
-    protected abstract BlobStore newStore() throws Exception;
+    /** A new, empty store that takes write times from {@code clock}. */
+    protected abstract BlobStore newStore(Clock clock) throws Exception;
 
     @BeforeEach
     void open() throws Exception {
-        blobs = newStore();
+        blobs = newStore(clock);
     }
 
     @Test
@@ -61,7 +69,35 @@ public abstract class BlobStoreContract {
     void aMissingBlobIsEmptyAndDeletingItIsNoError() throws IOException {
         assertThat(blobs.open(KEY)).isEmpty();
         assertThat(blobs.exists(KEY)).isFalse();
+        assertThat(blobs.info(KEY)).isEmpty();
         blobs.delete(KEY);
+    }
+
+    @Test
+    void aPutRecordsTheClocksTimeAsTheWriteTime() throws IOException {
+        blobs.put(KEY, new byte[] {1, 2, 3});
+        assertThat(blobs.info(KEY)).contains(new BlobStore.BlobInfo(KEY, 3, clock.instant()));
+        List<BlobStore.BlobInfo> listed = new ArrayList<>();
+        blobs.list(listed::add);
+        assertThat(listed).containsExactly(new BlobStore.BlobInfo(KEY, 3, clock.instant()));
+    }
+
+    /** The reconciler's rule: a blob uploaded again is a new write, however old its first copy. */
+    @Test
+    void puttingAnExistingKeyAgainRefreshesItsWriteTime() throws IOException {
+        Path source = Files.writeString(scratch.resolve("source"), "same");
+        blobs.put(KEY, source);
+        blobs.put(KEY + ".metadata", "same".getBytes(StandardCharsets.UTF_8));
+        Instant first = clock.instant();
+        clock.advance(Duration.ofHours(2));
+
+        blobs.put(KEY, source);
+        blobs.put(KEY + ".metadata", "same".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(blobs.info(KEY).orElseThrow().lastModified()).isEqualTo(first.plus(Duration.ofHours(2)));
+        assertThat(blobs.info(KEY + ".metadata").orElseThrow().lastModified())
+                .isEqualTo(first.plus(Duration.ofHours(2)));
+        assertThat(read(blobs.open(KEY).orElseThrow(), 0, 4)).isEqualTo("same");
     }
 
     @Test

@@ -11,43 +11,45 @@ import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
+import dev.cheeseshop.testing.HookedBlobStore;
+import dev.cheeseshop.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Orphan blobs are removed after the grace period; blobs a file row names never are. */
+/**
+ * Orphan blobs are removed after the grace period; blobs a file row names never are, nor blobs
+ * claimed or written again between the listing and the transaction that would delete them.
+ * {@code ReconcileRaceTest} runs the same interleavings against real uploads.
+ */
 class ReconcilerTest {
+    private static final String ORPHAN = "99/99/9999/orphan-1.0.tar.gz";
+    private static final Duration GRACE = Duration.ofHours(1);
+
     @TempDir
     Path dir;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private MetadataStore store;
-    private BlobStore blobs;
+    private HookedBlobStore blobs;
     private String keptPath;
 
     @BeforeEach
     void setUp() throws IOException {
         store = SqliteStores.open(dir.resolve("db"), 2);
-        blobs = new FilesystemBlobStore(dir.resolve("packages"));
+        blobs = new HookedBlobStore(new FilesystemBlobStore(dir.resolve("packages"), clock));
         Digests digests = new Digests("0".repeat(32), "1".repeat(64), "2".repeat(64));
         keptPath = digests.storagePath("demo-1.0-py3-none-any.whl");
-        store.write(tx -> {
-            Project p = tx.projects().insert(ProjectName.of("demo"), Instant.now());
-            long release = tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, Instant.now()).id();
-            return tx.files().insert(new DistFile(0, release, "demo-1.0-py3-none-any.whl", PackageType.bdist_wheel,
-                    "py3", 1, digests, new MetadataDigests("3".repeat(64), "4".repeat(64)), Instant.now(), keptPath,
-                    null, null));
-        });
+        insertFile("demo", "demo-1.0-py3-none-any.whl", digests, keptPath);
         blobs.put(keptPath, new byte[] {1});
         blobs.put(keptPath + ".metadata", new byte[] {2});
-        blobs.put("99/99/9999/orphan-1.0.tar.gz", new byte[] {3});
-        blobs.put("99/99/9999/orphan-1.0.tar.gz.metadata", new byte[] {4});
+        blobs.put(ORPHAN, new byte[] {3});
+        blobs.put(ORPHAN + ".metadata", new byte[] {4});
     }
 
     @AfterEach
@@ -55,29 +57,73 @@ class ReconcilerTest {
         store.close();
     }
 
+    private void insertFile(String project, String filename, Digests digests, String path) {
+        Instant now = clock.instant();
+        store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of(project), now);
+            long release = tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, now).id();
+            return tx.files().insert(new DistFile(0, release, filename, PackageType.bdist_wheel, "py3", 1, digests,
+                    new MetadataDigests("3".repeat(64), "4".repeat(64)), now, path, null, null));
+        });
+    }
+
+    private Reconciler.Report reconcile(boolean dryRun) throws IOException {
+        return new Reconciler(store, blobs, clock, GRACE).run(dryRun);
+    }
+
     @Test
     void removesOrphansOlderThanTheGracePeriodOnly() throws IOException {
-        Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
-        Reconciler.Report report = new Reconciler(store, blobs, later, Duration.ofHours(1)).run(false);
+        clock.advance(Duration.ofHours(2));
+        Reconciler.Report report = reconcile(false);
         assertThat(report.examined()).isEqualTo(4);
-        assertThat(report.orphans()).containsExactlyInAnyOrder("99/99/9999/orphan-1.0.tar.gz",
-                "99/99/9999/orphan-1.0.tar.gz.metadata");
-        assertThat(blobs.exists("99/99/9999/orphan-1.0.tar.gz")).isFalse();
+        assertThat(report.orphans()).containsExactlyInAnyOrder(ORPHAN, ORPHAN + ".metadata");
+        assertThat(report.removed()).containsExactlyInAnyOrder(ORPHAN, ORPHAN + ".metadata");
+        assertThat(blobs.exists(ORPHAN)).isFalse();
+        assertThat(blobs.exists(ORPHAN + ".metadata")).isFalse();
         assertThat(blobs.exists(keptPath)).isTrue();
         assertThat(blobs.exists(keptPath + ".metadata")).isTrue();
     }
 
     @Test
     void leavesYoungOrphansAlone() throws IOException {
-        Reconciler.Report report = new Reconciler(store, blobs, Clock.systemUTC(), Duration.ofHours(1)).run(false);
+        clock.advance(Duration.ofMinutes(59));
+        Reconciler.Report report = reconcile(false);
         assertThat(report.orphans()).isEmpty();
-        assertThat(blobs.exists("99/99/9999/orphan-1.0.tar.gz")).isTrue();
+        assertThat(blobs.exists(ORPHAN)).isTrue();
     }
 
     @Test
     void aDryRunOnlyReports() throws IOException {
-        Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
-        assertThat(new Reconciler(store, blobs, later, Duration.ofHours(1)).run(true).orphans()).hasSize(2);
-        assertThat(blobs.exists("99/99/9999/orphan-1.0.tar.gz")).isTrue();
+        clock.advance(Duration.ofHours(2));
+        Reconciler.Report report = reconcile(true);
+        assertThat(report.orphans()).hasSize(2);
+        assertThat(report.removed()).isEmpty();
+        assertThat(blobs.exists(ORPHAN)).isTrue();
+    }
+
+    @Test
+    void keepsAnOrphanThatAFileRowClaimsBetweenTheListingAndItsTransaction() throws IOException {
+        clock.advance(Duration.ofHours(2));
+        Digests digests = new Digests("5".repeat(32), "6".repeat(64), "7".repeat(64));
+        blobs.afterList(key -> insertFile("orphan", "orphan-1.0.tar.gz", digests, ORPHAN));
+
+        Reconciler.Report report = reconcile(false);
+
+        assertThat(report.orphans()).containsExactlyInAnyOrder(ORPHAN, ORPHAN + ".metadata");
+        assertThat(report.removed()).isEmpty();
+        assertThat(blobs.exists(ORPHAN)).isTrue();
+        assertThat(blobs.exists(ORPHAN + ".metadata")).isTrue();
+    }
+
+    @Test
+    void keepsAnOrphanWrittenAgainBetweenTheListingAndItsTransaction() throws IOException {
+        clock.advance(Duration.ofHours(2));
+        blobs.afterList(key -> blobs.put(ORPHAN, new byte[] {3}));
+
+        Reconciler.Report report = reconcile(false);
+
+        assertThat(report.orphans()).containsExactlyInAnyOrder(ORPHAN, ORPHAN + ".metadata");
+        assertThat(report.removed()).containsExactly(ORPHAN + ".metadata");
+        assertThat(blobs.exists(ORPHAN)).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import dev.cheeseshop.app.Application;
 import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.auth.UserProblem;
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.store.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,10 +53,15 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with adjusted settings (given the defaults over a fresh data directory) and clock. */
     public static TestServer start(UnaryOperator<Settings> adjust, Clock clock) {
+        return start(adjust, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(UnaryOperator, Clock)}, with the server's blob store wrapped by {@code blobs}. */
+    public static TestServer start(UnaryOperator<Settings> adjust, Clock clock, UnaryOperator<BlobStore> blobs) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
             Application app = Application.forServer(adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024)),
-                    clock);
+                    clock, blobs);
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();

@@ -39,6 +39,7 @@ public final class Uploads {
 
     private final Map<String, List<String>> fields = new LinkedHashMap<>();
     private final List<String[]> extraFileParts = new ArrayList<>();
+    private final List<Object[]> trailingParts = new ArrayList<>();
     private final List<String> computedDigests = new ArrayList<>(List.of("sha256_digest", "blake2_256_digest"));
     private byte[] content;
     private boolean sendContent = true;
@@ -142,6 +143,12 @@ public final class Uploads {
         return this;
     }
 
+    /** Adds a file part after the content part (a second {@code content}, say). */
+    public Uploads partAfterContent(String name, String partFilename, byte[] value) {
+        trailingParts.add(new Object[] {name, partFilename, value.clone()});
+        return this;
+    }
+
     public Uploads credentials(String user, String password) {
         this.authorization = basic(user, password);
         return this;
@@ -180,6 +187,12 @@ public final class Uploads {
                     + disposition + "\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                     + "\r\n"));
             body.writeBytes(content);
+            body.writeBytes(utf8("\r\n"));
+        }
+        for (Object[] part : trailingParts) {
+            body.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part[0]
+                    + "\"; filename=\"" + part[1] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
+            body.writeBytes((byte[]) part[2]);
             body.writeBytes(utf8("\r\n"));
         }
         body.writeBytes(utf8("--" + BOUNDARY + "--\r\n"));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The per-file size limit, configured small here: a file of exactly the limit is stored, one byte
  * more is refused with PyPI's message, and a refused file leaves nothing behind (it is cut off at
- * the limit while it streams to the staging area, which is emptied before the answer).
+ * the limit while it streams to the staging area, which is emptied before the answer). Every
+ * other byte of the body's parts counts toward one bound of 16 MB, headers and dropped parts too.
  */
 class SizeLimitTest {
     private static final long MIB = 1024 * 1024;
@@ -80,6 +81,60 @@ class SizeLimitTest {
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.reason()).isEqualTo(tooLarge("far-over", "1 MB"));
+            assertThat(IndexState.of(server)).isEqualTo(before);
+        }
+    }
+
+    private static final String OTHER_PARTS = "Invalid form data: the parts other than the file exceed 16 MB.";
+
+    /** Every byte of every part counts: a file part under another name is dropped, but not uncounted. */
+    @Test
+    void anotherFilePartCountsTowardTheBoundOnEverythingButTheFile() throws IOException {
+        try (TestServer server = TestServer.start(MIB)) {
+            Path wheel = TestArchives.wheel("signed", "1.0").writeTo(tmp);
+            IndexState before = IndexState.of(server);
+
+            Http.Response refused = Uploads.wheel(wheel, "signed", "1.0")
+                    .filePart("gpg_signature", "signed-1.0-py3-none-any.whl.asc", "x".repeat((int) (17 * MIB)))
+                    .to(server);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.reason()).isEqualTo(OTHER_PARTS);
+            assertThat(IndexState.of(server)).isEqualTo(before);
+            Http.Response signed = Uploads.wheel(wheel, "signed", "1.0")
+                    .filePart("gpg_signature", "signed-1.0-py3-none-any.whl.asc", "-----BEGIN PGP SIGNATURE-----")
+                    .to(server);
+            assertThat(signed.status()).as("a signature of ordinary size is still accepted").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSecondContentPartCountsTowardTheSameBound() throws IOException {
+        try (TestServer server = TestServer.start(MIB)) {
+            Path wheel = TestArchives.wheel("twice", "1.0").writeTo(tmp);
+            IndexState before = IndexState.of(server);
+
+            Http.Response refused = Uploads.wheel(wheel, "twice", "1.0")
+                    .partAfterContent("content", "twice-1.0-py3-none-any.whl", new byte[(int) (17 * MIB)])
+                    .to(server);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.reason()).isEqualTo(OTHER_PARTS);
+            assertThat(IndexState.of(server)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPartWhoseHeadersPassTheirBoundIsMalformed() throws IOException {
+        try (TestServer server = TestServer.start(MIB)) {
+            Path wheel = TestArchives.wheel("headers", "1.0").writeTo(tmp);
+            IndexState before = IndexState.of(server);
+
+            Http.Response refused = Uploads.wheel(wheel, "headers", "1.0")
+                    .filePart("gpg_signature", "s".repeat(9 * 1024) + ".asc", "signature").to(server);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.reason()).isEqualTo("Invalid form data: the multipart body is malformed.");
             assertThat(IndexState.of(server)).isEqualTo(before);
         }
     }

@@ -2,12 +2,14 @@ package dev.cheeseshop.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cheeseshop.testing.MutableClock;
 import dev.cheeseshop.testing.Seed;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -23,7 +25,7 @@ class StagingTest {
     void computesTheThreeDigestsWhileWriting() throws IOException {
         byte[] content = new byte[300_000];
         new Random(42).nextBytes(content);
-        Staging staging = new Staging(dir);
+        Staging staging = new Staging(dir, Clock.systemUTC());
         StagedFile staged;
         try (Staging.Writer writer = staging.begin(1_000_000)) {
             for (int offset = 0; offset < content.length; offset += 70_000) {
@@ -39,7 +41,7 @@ class StagingTest {
 
     @Test
     void refusesBytesPastTheLimitAndDeletesAnUnfinishedFile() throws IOException {
-        Staging staging = new Staging(dir);
+        Staging staging = new Staging(dir, Clock.systemUTC());
         Path path;
         try (Staging.Writer writer = staging.begin(10)) {
             assertThat(writer.write(ByteBuffer.wrap(new byte[8]))).isTrue();
@@ -53,8 +55,24 @@ class StagingTest {
     }
 
     @Test
+    void sweepJudgesAgeByTheInjectedClock() throws IOException {
+        MutableClock clock = new MutableClock(Instant.now());
+        Staging staging = new Staging(dir, clock);
+        Path staged;
+        try (Staging.Writer writer = staging.begin(10)) {
+            writer.write(ByteBuffer.wrap(new byte[] {1}));
+            staged = writer.finish("demo-1.0.tar.gz", "application/octet-stream").path();
+        }
+        assertThat(staging.sweep(Duration.ofHours(1))).isZero();
+        assertThat(staged).exists();
+        clock.advance(Duration.ofHours(2));
+        assertThat(staging.sweep(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(staged).doesNotExist();
+    }
+
+    @Test
     void sweepRemovesOnlyOldStagedFiles() throws IOException {
-        Staging staging = new Staging(dir);
+        Staging staging = new Staging(dir, Clock.systemUTC());
         Path old = Files.writeString(dir.resolve("upload-old.part"), "x");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path fresh = Files.writeString(dir.resolve("upload-fresh.part"), "x");

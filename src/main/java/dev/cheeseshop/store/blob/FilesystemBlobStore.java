@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,14 +24,23 @@ import java.util.stream.Stream;
  * {@code packages/ab/cd/<rest>/<filename>}). A blob is written to a temporary file in the root's
  * {@code .incoming} folder, forced to disk, then renamed into place atomically, so a reader never
  * sees half a file and a crash leaves at most a temporary file behind.
+ *
+ * <p>A blob's write time is its file's modification time, set from the injected clock on the
+ * temporary file before the rename, so a put of a key that exists already refreshes it (the
+ * rename replaces the old file).
  */
 public final class FilesystemBlobStore implements BlobStore {
     private static final String INCOMING = ".incoming";
 
+    /** How often a put tries again when the reconciler removes its emptied directory under it. */
+    private static final int PUBLISH_ATTEMPTS = 5;
+
     private final Path root;
     private final Path incoming;
+    private final Clock clock;
 
-    public FilesystemBlobStore(Path root) throws IOException {
+    public FilesystemBlobStore(Path root, Clock clock) throws IOException {
+        this.clock = clock;
         this.root = root.toAbsolutePath().normalize();
         this.incoming = this.root.resolve(INCOMING);
         Files.createDirectories(incoming);
@@ -60,14 +71,27 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     private void publish(Path temp, Path target) throws IOException {
+        FileTime written = FileTime.from(clock.instant());
+        Files.setLastModifiedTime(temp, written);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            // Same key, same content: the blob is already there.
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(target.getParent());
+            try {
+                // On POSIX the rename replaces an existing blob, write time included.
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                // Same key, same content, on a file system that will not replace it: refresh its time.
+                Files.setLastModifiedTime(target, written);
+                return;
+            } catch (NoSuchFileException e) {
+                // delete() removed the hash directory, emptied, between our mkdir and the rename.
+                if (attempt == PUBLISH_ATTEMPTS || !Files.exists(temp)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -96,6 +120,18 @@ public final class FilesystemBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public Optional<BlobInfo> info(String key) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(resolve(key), BasicFileAttributes.class);
+            return attributes.isRegularFile()
+                    ? Optional.of(new BlobInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant()))
+                    : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

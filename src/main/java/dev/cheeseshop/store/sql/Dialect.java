@@ -22,9 +22,10 @@ interface Dialect {
     void rollback(Connection conn) throws SQLException;
 
     /**
-     * Called before the first journal row of a transaction is inserted. Afterwards, no other
-     * transaction can insert a journal row until this one ends, so serials are handed out in
-     * commit order.
+     * Called before the first journal row of a transaction is inserted, or earlier when the
+     * transaction asks for it ({@code JournalStore.lock}). Afterwards, no other transaction can
+     * insert a journal row or take this lock until this one ends, so serials are handed out in
+     * commit order, and the reconciler's blob deletions are serialised against upload commits.
      */
     void lockJournal(Connection conn) throws SQLException;
 

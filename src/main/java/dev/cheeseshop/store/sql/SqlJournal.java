@@ -18,6 +18,11 @@ final class SqlJournal implements JournalStore {
     }
 
     @Override
+    public void lock() {
+        lockOnce();
+    }
+
+    @Override
     public Serial append(String name, String version, String action, Instant submitted, String submittedBy) {
         lockOnce();
         long id = jdbc.insert("INSERT INTO journals (name, version, action, submitted_date, submitted_by)"

@@ -7,12 +7,13 @@ import dev.cheeseshop.store.BlobStoreContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class FilesystemBlobStoreTest extends BlobStoreContract {
     @Override
-    protected BlobStore newStore() throws IOException {
-        return new FilesystemBlobStore(scratch.resolve("packages"));
+    protected BlobStore newStore(Clock clock) throws IOException {
+        return new FilesystemBlobStore(scratch.resolve("packages"), clock);
     }
 
     @Test

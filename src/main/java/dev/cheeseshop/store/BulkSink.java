@@ -1,11 +1,13 @@
-package dev.cheeseshop.bench;
+package dev.cheeseshop.store;
 
 /**
- * Where generated rows go, in this order: every user, then the journal in serial order, then
- * every project (in id order, with its last serial), its releases and its roles. Times are
- * microseconds since the epoch, as the stores keep them. A backend's bulk loader implements it.
+ * The bulk-load port: rows for a new, empty metadata store, written straight to it without the
+ * use cases, as the benchmark data generator ({@code bench}) makes them. They come in this order:
+ * every user, then the journal in serial order, then every project (in id order, with its last
+ * serial), its releases and its roles. Times are microseconds since the epoch, as the stores keep
+ * them. Each backend has a bulk loader that implements it ({@code store.sql.SqliteBulkLoader}).
  */
-public interface BenchSink {
+public interface BulkSink {
     void user(long id, String username, String passwordHash, long createdMicros);
 
     void journal(long serial, String name, String version, String action, long submittedMicros, String submittedBy);
