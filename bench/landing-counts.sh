@@ -27,27 +27,34 @@ trap cleanup EXIT
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 start=$(date +%s)
-java -jar "$jar" bench-data --data "$work/data" --projects 1000 --journal 5000 >/dev/null
+java -jar "$jar" bench-data --data "$work/data" --projects 1000 --journal 5000 >/dev/null 2>&1
 read -r have_projects have_releases < <(sqlite3 -separator ' ' "$db" \
   "SELECT (SELECT COUNT(*) FROM projects), (SELECT COUNT(*) FROM releases)")
-sqlite3 "$db" <<SQL
+# Keys ascend with the row id (each project has a block of releases, each release a block of files), so
+# every index is appended to; WAL is off while loading and back on for the server.
+sqlite3 "$db" >/dev/null <<SQL
+PRAGMA journal_mode = DELETE;
 PRAGMA synchronous = OFF;
+PRAGMA cache_size = -1000000;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $((projects - have_projects)))
 INSERT INTO projects (name, normalized_name, created, last_serial)
   SELECT 'scale-' || printf('%07d', i), 'scale-' || printf('%07d', i), 1500000000000000 + i, 0 FROM n;
+CREATE TEMP TABLE base AS SELECT (SELECT MAX(id) FROM projects) AS project, (SELECT MAX(id) FROM releases) AS release;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $((releases - have_releases)) - 1)
 INSERT INTO releases (project_id, version, canonical_version, summary, metadata, created)
-  SELECT (SELECT MAX(id) FROM projects) - (i % $((projects - have_projects))), '1.' || i, '1.' || i,
-         'A release made up for the benchmark', '{}', 1500000000000000 + i FROM n;
+  SELECT (SELECT project FROM base) - $((projects - have_projects)) + 1
+           + (i * $((projects - have_projects)) / $((releases - have_releases))),
+         '1.' || i, '1.' || i, 'A release made up for the benchmark', '{}', 1500000000000000 + i FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $files - 1)
 INSERT INTO files (release_id, filename, packagetype, python_version, size, md5_digest, sha256_digest,
                    blake2_256_digest, upload_time, path)
-  SELECT (SELECT MAX(id) FROM releases) - (i % $((releases - have_releases))),
+  SELECT (SELECT release FROM base) + 1 + (i * $((releases - have_releases)) / $files),
          'scale_' || printf('%010d', i) || '-1.0-py3-none-any.whl', 'bdist_wheel', 'py3', 1234,
          printf('%032d', i), printf('%064d', i), printf('%064d', i), 1500000000000000 + i,
          printf('%064d', i) || '/scale-1.0-py3-none-any.whl' FROM n;
 COMMIT;
+PRAGMA journal_mode = WAL;
 SQL
 read -r n_projects n_releases n_files < <(sqlite3 -separator ' ' "$db" \
   "SELECT (SELECT COUNT(*) FROM projects), (SELECT COUNT(*) FROM releases), (SELECT COUNT(*) FROM files)")
@@ -68,7 +75,7 @@ sql_times=() changed_times=() same_times=()
 for _ in $(seq 1 "$runs"); do
   # A journal entry committed by another process: the server's poll (every 500 ms) sees it.
   sqlite3 "$db" "PRAGMA busy_timeout = 10000; INSERT INTO journals (name, version, action, submitted_date)
-                 VALUES ('bench', NULL, 'bench', 0)"
+                 VALUES ('bench', NULL, 'bench', 0)" >/dev/null
   sleep 1
   changed_times+=("$(get)")
   same_times+=("$(get)")
