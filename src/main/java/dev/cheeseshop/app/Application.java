@@ -8,6 +8,7 @@ import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApi;
 import dev.cheeseshop.index.JsonApiPages;
+import dev.cheeseshop.index.LandingPage;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
@@ -105,7 +106,8 @@ public final class Application implements AutoCloseable {
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             Site site = new Site(store, blobs, accounts, uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
-                    new JsonApiPages(new JsonApi(store), renderCache, watch), new Journal(store),
+                    new JsonApiPages(new JsonApi(store), renderCache, watch),
+                    new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
             server.route(site.routes());

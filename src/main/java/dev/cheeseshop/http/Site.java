@@ -3,6 +3,7 @@ package dev.cheeseshop.http;
 import dev.cheeseshop.auth.Accounts;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
+import dev.cheeseshop.index.LandingPage;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
@@ -19,8 +20,9 @@ public final class Site {
     private final Routes routes = new Routes();
 
     public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
-            SimplePages pages, JsonApiPages jsonPages, Journal journal, RateLimiter xmlrpcLimiter, Feeds feeds, PublicUrl configuredUrl,
-            PublicUrl servedUrl) {
+            SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
+            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl) {
+        new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);

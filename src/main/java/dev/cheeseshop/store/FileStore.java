@@ -27,4 +27,7 @@ public interface FileStore {
     List<DistFile> forRelease(long releaseId);
 
     List<DistFile> forProject(long projectId);
+
+    /** How many distribution files there are: a scan of the smallest index, not of the table. */
+    long count();
 }

@@ -42,6 +42,9 @@ public interface ProjectStore {
      */
     List<Project> newest(int limit);
 
+    /** How many projects there are: a scan of the smallest index, not of the table. */
+    long count();
+
     /** A row of the project listing. */
     record ProjectListing(String displayName, String normalizedName, Serial lastSerial) {}
 }

@@ -41,4 +41,7 @@ public interface ReleaseStore {
 
     /** Sets the release's PEP 592 yank state; {@code reason} is kept only while yanked (null for none). */
     void setYanked(long releaseId, boolean yanked, String reason);
+
+    /** How many releases there are, of all projects: a scan of the smallest index, not of the table. */
+    long count();
 }

@@ -229,6 +229,27 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void projectsReleasesAndFilesAreCounted() {
+        assertThat(counts()).containsExactly(0L, 0L, 0L);
+        store.write(tx -> {
+            Project demo = tx.projects().insert(ProjectName.of("demo"), T0);
+            Project other = tx.projects().insert(ProjectName.of("other"), T0);
+            tx.projects().insert(ProjectName.of("empty"), T0);
+            long first = tx.releases().insert(demo.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+            tx.releases().insert(demo.id(), "2.0", "2", ReleaseMetadata.EMPTY, T0);
+            tx.releases().insert(other.id(), "0.1", "0.1", ReleaseMetadata.EMPTY, T0);
+            tx.files().insert(file(first, "demo-1.0.tar.gz", 'a', null));
+            tx.files().insert(file(first, "demo-1.0-py3-none-any.whl", 'b', null));
+            return null;
+        });
+        assertThat(counts()).containsExactly(3L, 3L, 2L);
+    }
+
+    private List<Long> counts() {
+        return store.read((Transaction tx) -> List.of(tx.projects().count(), tx.releases().count(), tx.files().count()));
+    }
+
+    @Test
     void usersAreFoundInAnyCaseAndUniqueInAnyCase() {
         store.write(tx -> tx.users().insert("Alice", "a@example.org", "$hash", false, T0));
         User alice = store.read((Transaction tx) -> tx.users().find("aLiCe")).orElseThrow();

@@ -15,6 +15,9 @@ final class SqlFiles implements FileStore {
             + " f.md5_digest, f.sha256_digest, f.blake2_256_digest, f.metadata_sha256, f.metadata_blake2_256,"
             + " f.upload_time, f.path, f.comment_text, f.uploaded_via";
 
+    /** SQLite answers it from the smallest index (files_release), not the table. */
+    static final String COUNT = "SELECT COUNT(*) FROM files";
+
     private final Jdbc jdbc;
 
     SqlFiles(Jdbc jdbc) {
@@ -70,6 +73,11 @@ final class SqlFiles implements FileStore {
     public List<DistFile> forProject(long projectId) {
         return jdbc.list("SELECT " + COLUMNS + " FROM files f JOIN releases r ON r.id = f.release_id"
                 + " WHERE r.project_id = ? ORDER BY f.filename", SqlFiles::map, projectId);
+    }
+
+    @Override
+    public long count() {
+        return jdbc.one(COUNT, rs -> rs.getLong(1)).orElseThrow();
     }
 
     private static DistFile map(ResultSet rs) throws SQLException {

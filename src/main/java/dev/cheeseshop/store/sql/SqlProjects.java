@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 
 final class SqlProjects implements ProjectStore {
     private static final String COLUMNS = "id, name, created, last_serial";
+    /** SQLite answers it from the smallest index (projects_created), not the table. */
+    static final String COUNT = "SELECT COUNT(*) FROM projects";
 
     private final Jdbc jdbc;
 
@@ -62,6 +64,11 @@ final class SqlProjects implements ProjectStore {
         return jdbc.list("SELECT " + COLUMNS + " FROM projects p"
                 + " WHERE EXISTS (SELECT 1 FROM releases r WHERE r.project_id = p.id)"
                 + " ORDER BY p.created DESC, p.id DESC LIMIT ?", SqlProjects::map, limit);
+    }
+
+    @Override
+    public long count() {
+        return jdbc.one(COUNT, rs -> rs.getLong(1)).orElseThrow();
     }
 
     private static Project map(ResultSet rs) throws SQLException {

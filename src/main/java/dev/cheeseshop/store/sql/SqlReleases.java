@@ -18,6 +18,9 @@ final class SqlReleases implements ReleaseStore {
     private static final String COLUMNS =
             "id, project_id, version, canonical_version, metadata, yanked, yanked_reason, created";
 
+    /** SQLite answers it from the smallest index (releases_created), not the table. */
+    static final String COUNT = "SELECT COUNT(*) FROM releases";
+
     private final Jdbc jdbc;
 
     SqlReleases(Jdbc jdbc) {
@@ -95,6 +98,11 @@ final class SqlReleases implements ReleaseStore {
     public List<Release> newestOf(long projectId, int limit) {
         return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ?"
                 + " ORDER BY created DESC, id DESC LIMIT ?", SqlReleases::map, projectId, limit);
+    }
+
+    @Override
+    public long count() {
+        return jdbc.one(COUNT, rs -> rs.getLong(1)).orElseThrow();
     }
 
     private static Release map(ResultSet rs) throws SQLException {
