@@ -24,6 +24,12 @@ public interface FileStore {
      */
     DistFile insert(DistFile file);
 
+    /**
+     * Deletes the file's row. Its name stays in the filename registry ({@link #everUsed}), so it
+     * can never be uploaded again; its blobs are the caller's to remove after the commit.
+     */
+    void delete(long fileId);
+
     List<DistFile> forRelease(long releaseId);
 
     List<DistFile> forProject(long projectId);

@@ -20,6 +20,12 @@ public interface ProjectStore {
 
     void setLastSerial(long projectId, Serial serial);
 
+    /**
+     * Deletes the project with its roles, releases, their files and classifiers; the files' names
+     * stay in the filename registry, and the name may be registered again.
+     */
+    void delete(long projectId);
+
     /** Every project, in normalised-name order, streamed without loading them all. */
     void forEach(Consumer<ProjectListing> sink);
 

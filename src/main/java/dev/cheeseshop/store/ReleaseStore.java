@@ -17,6 +17,9 @@ public interface ReleaseStore {
 
     List<Release> forProject(long projectId);
 
+    /** Deletes the release with its files and classifiers; the files' names stay in the filename registry. */
+    void delete(long releaseId);
+
     /**
      * Every release that carries all of {@code classifiers} (as uploaded), by project display name
      * then version, both compared as text, streamed to {@code sink}. Nothing for an empty list, and

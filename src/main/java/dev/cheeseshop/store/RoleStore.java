@@ -10,6 +10,12 @@ public interface RoleStore {
 
     void insert(long projectId, long userId, RoleName role);
 
+    /** Changes the role the user holds on the project (nothing when none). */
+    void update(long projectId, long userId, RoleName role);
+
+    /** Removes the user's role on the project (nothing when none). */
+    void delete(long projectId, long userId);
+
     /** The project's roles: Owners first, then Maintainers, each by username regardless of case. */
     List<Grant> forProject(long projectId);
 

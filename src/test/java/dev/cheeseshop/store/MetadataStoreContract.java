@@ -301,6 +301,117 @@ public abstract class MetadataStoreContract {
         assertThat(browse("C :: D", "C :: D")).as("a duplicate can never be matched twice").isEmpty();
     }
 
+    @Test
+    void aDeletedFileIsGoneButItsNameStaysUsedAndItsReleaseStays() {
+        long releaseId = store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("demo"), T0);
+            return tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+        });
+        DistFile sdist = store.write(tx -> tx.files().insert(file(releaseId, "demo-1.0.tar.gz", 'a', null)));
+        DistFile wheel = store.write(tx -> tx.files().insert(file(releaseId, "demo-1.0-py3-none-any.whl", 'b', null)));
+        store.write(tx -> {
+            tx.files().delete(sdist.id());
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.files().findByFilename(sdist.filename()))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.files().findByPath(sdist.path()))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.files().everUsed(sdist.filename()))).isTrue();
+        assertThat(store.read((Transaction tx) -> tx.files().forRelease(releaseId))).containsExactly(wheel);
+        assertThatThrownBy(() -> store.write(tx -> tx.files().insert(file(releaseId, "demo-1.0.tar.gz", 'c', null))))
+                .as("the registry keeps the name").isInstanceOf(UniqueViolation.class);
+        assertThat(counts()).containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
+    void aDeletedReleaseTakesItsFilesAndClassifiersAndLeavesTheOthers() {
+        long[] ids = store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("demo"), T0);
+            long one = tx.releases().insert(p.id(), "1.0", "1", classifiers("A :: B"), T0).id();
+            long two = tx.releases().insert(p.id(), "2.0", "2", classifiers("A :: B"), T0).id();
+            tx.files().insert(file(one, "demo-1.0.tar.gz", 'a', null));
+            tx.files().insert(file(two, "demo-2.0.tar.gz", 'b', null));
+            return new long[] {p.id(), one};
+        });
+        store.write(tx -> {
+            tx.releases().delete(ids[1]);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.releases().forProject(ids[0]))).extracting(Release::version)
+                .containsExactly("2.0");
+        assertThat(store.read((Transaction tx) -> tx.files().forProject(ids[0]))).extracting(DistFile::filename)
+                .containsExactly("demo-2.0.tar.gz");
+        assertThat(browse("A :: B")).containsExactly("demo 2.0");
+        assertThat(store.read((Transaction tx) -> tx.files().everUsed("demo-1.0.tar.gz"))).isTrue();
+        assertThat(counts()).containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
+    void aDeletedProjectTakesEverythingButItsFilenamesAndItsNameMayBeTakenAgain() {
+        store.write(tx -> {
+            User alice = tx.users().insert("alice", null, "$h", false, T0);
+            Project demo = tx.projects().insert(ProjectName.of("demo"), T0);
+            Project other = tx.projects().insert(ProjectName.of("other"), T0);
+            tx.roles().insert(demo.id(), alice.id(), RoleName.Owner);
+            tx.roles().insert(other.id(), alice.id(), RoleName.Owner);
+            long one = tx.releases().insert(demo.id(), "1.0", "1", classifiers("A :: B"), T0).id();
+            long kept = tx.releases().insert(other.id(), "1.0", "1", classifiers("A :: B"), T0).id();
+            tx.files().insert(file(one, "demo-1.0.tar.gz", 'a', null));
+            tx.files().insert(file(kept, "other-1.0.tar.gz", 'b', null));
+            tx.journal().append("demo", null, "create", T0, "alice");
+            return null;
+        });
+        long demoId = store.read((Transaction tx) -> tx.projects().find("demo")).orElseThrow().id();
+        store.write(tx -> {
+            tx.projects().delete(demoId);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.projects().find("demo"))).isEmpty();
+        assertThat(counts()).containsExactly(1L, 1L, 1L);
+        assertThat(browse("A :: B")).containsExactly("other 1.0");
+        long aliceId = store.read((Transaction tx) -> tx.users().find("alice")).orElseThrow().id();
+        assertThat(store.read((Transaction tx) -> tx.roles().forUser(aliceId))).extracting(RoleStore.Grant::projectName)
+                .containsExactly("other");
+        assertThat(store.read((Transaction tx) -> tx.files().everUsed("demo-1.0.tar.gz"))).isTrue();
+        assertThat(store.read((Transaction tx) -> tx.journal().last())).as("the journal keeps its history")
+                .contains(Serial.of(1));
+        Project again = store.write(tx -> tx.projects().insert(ProjectName.of("Demo"), T0));
+        assertThat(again.id()).isNotEqualTo(demoId);
+        assertThat(store.read((Transaction tx) -> tx.releases().forProject(again.id()))).isEmpty();
+    }
+
+    @Test
+    void aRoleIsChangedAndRemovedForOneUserOnOneProject() {
+        long[] ids = store.write(tx -> {
+            User alice = tx.users().insert("alice", null, "$h", false, T0);
+            User bob = tx.users().insert("bob", null, "$h", false, T0);
+            Project demo = tx.projects().insert(ProjectName.of("demo"), T0);
+            Project other = tx.projects().insert(ProjectName.of("other"), T0);
+            tx.roles().insert(demo.id(), alice.id(), RoleName.Owner);
+            tx.roles().insert(demo.id(), bob.id(), RoleName.Maintainer);
+            tx.roles().insert(other.id(), bob.id(), RoleName.Maintainer);
+            return new long[] {demo.id(), other.id(), bob.id()};
+        });
+        store.write(tx -> {
+            tx.roles().update(ids[0], ids[2], RoleName.Owner);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.roles().find(ids[0], ids[2]))).contains(RoleName.Owner);
+        assertThat(store.read((Transaction tx) -> tx.roles().find(ids[1], ids[2]))).contains(RoleName.Maintainer);
+        store.write(tx -> {
+            tx.roles().delete(ids[0], ids[2]);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.roles().forProject(ids[0])))
+                .extracting(g -> g.role() + " " + g.username()).containsExactly("Owner alice");
+        assertThat(store.read((Transaction tx) -> tx.roles().find(ids[1], ids[2]))).contains(RoleName.Maintainer);
+        store.write(tx -> {
+            tx.roles().insert(ids[0], ids[2], RoleName.Maintainer);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.roles().find(ids[0], ids[2]))).as("a removed role may be given again")
+                .contains(RoleName.Maintainer);
+    }
+
     private List<String> browse(String... classifiers) {
         List<String> out = new ArrayList<>();
         store.read((Transaction tx) -> {

@@ -64,6 +64,11 @@ final class SqlFiles implements FileStore {
     }
 
     @Override
+    public void delete(long fileId) {
+        jdbc.update("DELETE FROM files WHERE id = ?", fileId);
+    }
+
+    @Override
     public List<DistFile> forRelease(long releaseId) {
         return jdbc.list("SELECT " + COLUMNS + " FROM files f WHERE f.release_id = ? ORDER BY f.filename",
                 SqlFiles::map, releaseId);

@@ -42,6 +42,17 @@ final class SqlProjects implements ProjectStore {
                 name.display(), projectId, name.normalized());
     }
 
+    /** Explicit deletes, each by an index (files_release, the primary key of release_classifiers, roles_project_user). */
+    @Override
+    public void delete(long projectId) {
+        String releases = "(SELECT id FROM releases WHERE project_id = ?)";
+        jdbc.update("DELETE FROM files WHERE release_id IN " + releases, projectId);
+        jdbc.update("DELETE FROM release_classifiers WHERE release_id IN " + releases, projectId);
+        jdbc.update("DELETE FROM releases WHERE project_id = ?", projectId);
+        jdbc.update("DELETE FROM roles WHERE project_id = ?", projectId);
+        jdbc.update("DELETE FROM projects WHERE id = ?", projectId);
+    }
+
     @Override
     public void setLastSerial(long projectId, Serial serial) {
         jdbc.update("UPDATE projects SET last_serial = ? WHERE id = ?", serial.value(), projectId);

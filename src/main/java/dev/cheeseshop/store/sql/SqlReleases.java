@@ -54,6 +54,14 @@ final class SqlReleases implements ReleaseStore {
                 SqlReleases::map, projectId);
     }
 
+    /** Explicit deletes rather than the schema's cascades, so the rows a release takes with it are named here. */
+    @Override
+    public void delete(long releaseId) {
+        jdbc.update("DELETE FROM files WHERE release_id = ?", releaseId);
+        jdbc.update("DELETE FROM release_classifiers WHERE release_id = ?", releaseId);
+        jdbc.update("DELETE FROM releases WHERE id = ?", releaseId);
+    }
+
     @Override
     public void setYanked(long releaseId, boolean yanked, String reason) {
         jdbc.update("UPDATE releases SET yanked = ?, yanked_reason = ? WHERE id = ?", yanked, yanked ? reason : null,

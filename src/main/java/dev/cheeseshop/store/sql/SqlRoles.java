@@ -32,6 +32,17 @@ final class SqlRoles implements RoleStore {
     }
 
     @Override
+    public void update(long projectId, long userId, RoleName role) {
+        jdbc.update("UPDATE roles SET role_name = ? WHERE project_id = ? AND user_id = ?", role.name(), projectId,
+                userId);
+    }
+
+    @Override
+    public void delete(long projectId, long userId) {
+        jdbc.update("DELETE FROM roles WHERE project_id = ? AND user_id = ?", projectId, userId);
+    }
+
+    @Override
     public List<Grant> forProject(long projectId) {
         return jdbc.list(GRANTS + " WHERE r.project_id = ? ORDER BY " + ROLE_ORDER + ", u.normalized_username",
                 SqlRoles::map, projectId);
