@@ -85,8 +85,29 @@ public final class Reconciler {
         return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed));
     }
 
+    /**
+     * Removes, whatever their write time, those of {@code keys} that no file row names, each under
+     * the lock as a pass does (see above): for the blobs of files just deleted, after the commit
+     * that deleted their rows. Their names stay in the filename registry, so no upload can commit
+     * a row naming these keys again. Answers the keys removed.
+     */
+    public List<String> removeUnreferenced(List<String> keys) throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (String key : keys) {
+            if (removeIf(key, null)) {
+                removed.add(key);
+            }
+        }
+        return List.copyOf(removed);
+    }
+
     /** Judges the key again, and deletes it, under the lock every upload commit takes (see above). */
     private boolean removeIfOrphan(String key, Instant cutoff) throws IOException {
+        return removeIf(key, cutoff);
+    }
+
+    /** As {@link #removeIfOrphan}; a null cutoff deletes the blob whatever its write time. */
+    private boolean removeIf(String key, Instant cutoff) throws IOException {
         try {
             return store.write(tx -> {
                 tx.journal().lock();
@@ -94,7 +115,7 @@ public final class Reconciler {
                     return false; // an upload of the same bytes committed since the listing
                 }
                 Optional<BlobStore.BlobInfo> now = info(key);
-                if (now.isEmpty() || !now.get().lastModified().isBefore(cutoff)) {
+                if (now.isEmpty() || cutoff != null && !now.get().lastModified().isBefore(cutoff)) {
                     return false; // gone already, or written again since the listing
                 }
                 delete(key);

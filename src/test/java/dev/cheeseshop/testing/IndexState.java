@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything an upload can leave behind on a test server, read from the stores and the data
- * directory: projects, releases, files, roles, the whole journal, every file under
- * {@code packages/} (blobs and the blob store's temporary files) and under {@code tmp/} (staged
- * uploads). Two states are equal when nothing was written in between.
+ * Everything an upload or a management use case can leave behind on a test server, read from the
+ * stores and the data directory: projects, releases (with their yank state), files, roles, the
+ * whole journal, every file under {@code packages/} (blobs and the blob store's temporary files)
+ * and under {@code tmp/} (staged uploads). Two states are equal when nothing was written in between.
  */
 public record IndexState(List<String> projects, List<String> releases, List<DistFile> files, List<String> roles,
         List<JournalEntry> journal, List<String> packages, List<String> staged) {
@@ -36,7 +36,8 @@ public record IndexState(List<String> projects, List<String> releases, List<Dist
                 projects.add(listing.displayName() + " serial " + listing.lastSerial().value());
                 var project = tx.projects().find(listing.normalizedName()).orElseThrow();
                 for (Release release : tx.releases().forProject(project.id())) {
-                    releases.add(listing.displayName() + " " + release.version());
+                    releases.add(listing.displayName() + " " + release.version()
+                            + (release.yanked() ? " yanked: " + release.yankedReason() : ""));
                 }
                 files.addAll(tx.files().forProject(project.id()));
                 for (RoleStore.Grant grant : tx.roles().forProject(project.id())) {

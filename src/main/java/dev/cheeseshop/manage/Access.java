@@ -1,0 +1,61 @@
+package dev.cheeseshop.manage;
+
+import dev.cheeseshop.model.Project;
+import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.RoleName;
+import dev.cheeseshop.model.User;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.Transaction;
+import java.util.Optional;
+
+/**
+ * Who may manage what, as on pypi.org: a project's Owners may do everything to it; its
+ * Maintainers may upload but not yank, remove or manage roles; anyone else may do nothing; a
+ * server administrator may do anything. Judged inside the use case's transaction, on the stored
+ * account (an account removed or demoted since the caller authenticated counts as it is now).
+ */
+final class Access {
+    private Access() {}
+
+    /** The project the acting user may manage, found by any spelling of its name. */
+    static Project ownedProject(Transaction tx, User actor, String projectName) {
+        Project project = Optional.ofNullable(projectName).filter(n -> !n.isBlank())
+                .flatMap(n -> tx.projects().find(ProjectName.normalize(n)))
+                .orElseThrow(() -> new Refused(ManageProblem.notFound("Project '" + projectName + "' does not exist.")));
+        User stored = tx.users().find(actor.username()).filter(u -> u.id() == actor.id())
+                .orElseThrow(() -> new Refused(ManageProblem.forbidden(
+                        "User '" + actor.username() + "' does not exist any more.")));
+        if (stored.admin()) {
+            return project;
+        }
+        Optional<RoleName> role = tx.roles().find(project.id(), stored.id());
+        if (role.isEmpty()) {
+            throw new Refused(ManageProblem.forbidden("User '" + stored.username()
+                    + "' has no role on project '" + project.displayName() + "'."));
+        }
+        if (role.get() != RoleName.Owner) {
+            throw new Refused(ManageProblem.forbidden("User '" + stored.username() + "' is a " + role.get()
+                    + " of project '" + project.displayName() + "': only an Owner may manage it."));
+        }
+        return project;
+    }
+
+    /** Runs {@code work} in one write transaction; a {@link Refused} inside rolls it back and is thrown as its problem. */
+    static <T> T write(MetadataStore store, MetadataStore.TransactionWork<T> work) throws ManageProblem {
+        try {
+            return store.write(work);
+        } catch (Refused refused) {
+            throw refused.problem;
+        }
+    }
+
+    /** Carries a refusal out of a transaction, rolling it back. */
+    static final class Refused extends RuntimeException {
+        final ManageProblem problem;
+
+        Refused(ManageProblem problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
+        }
+    }
+}
