@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cheeseshop.auth.UserProblem;
 import dev.cheeseshop.dist.TestArchives;
+import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.User;
@@ -87,6 +88,16 @@ final class ManageFixture implements AutoCloseable {
         }
         grant(name, bob, RoleName.Maintainer);
         return filenames;
+    }
+
+    /** The archive {@link #project} uploaded as {@code filename} for that version. */
+    Path archive(String name, String version, String filename) {
+        return archives.resolve(name + "-" + version).resolve(filename);
+    }
+
+    /** The stored file, by name. */
+    DistFile file(String filename) {
+        return server.app().store().read(tx -> tx.files().findByFilename(filename)).orElseThrow();
     }
 
     /** Gives {@code user} a role on the project directly in the store (a fixture, not journaled). */
