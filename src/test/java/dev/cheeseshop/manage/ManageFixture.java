@@ -30,6 +30,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 final class ManageFixture implements AutoCloseable {
     static final String CAROL = "carol";
     static final String ROOT = "root";
+    static final String CAROL_PASSWORD = "carol-password-4444";
     static final String ROOT_PASSWORD = "root-password-333";
 
     final TestServer server;
@@ -45,7 +46,7 @@ final class ManageFixture implements AutoCloseable {
         this.server = server;
         this.alice = user(TestServer.ALICE);
         this.bob = user(TestServer.BOB);
-        this.carol = server.app().accounts().create(CAROL, null, "carol-password-4444", false);
+        this.carol = server.app().accounts().create(CAROL, null, CAROL_PASSWORD, false);
         this.root = server.app().accounts().create(ROOT, null, ROOT_PASSWORD, true);
         this.releases = new ReleaseManagement(server.app().store(), server.app().blobs(), server.clock());
         this.roles = new RoleManagement(server.app().store(), server.clock());
@@ -72,6 +73,13 @@ final class ManageFixture implements AutoCloseable {
      * filenames, wheel then sdist per version.
      */
     List<String> project(String name, String... versions) {
+        List<String> filenames = uploaded(name, versions);
+        grant(name, bob, RoleName.Maintainer);
+        return filenames;
+    }
+
+    /** As {@link #project}, without bob: alice is the only one with a role. */
+    List<String> uploaded(String name, String... versions) {
         List<String> filenames = new ArrayList<>();
         try {
             for (String version : versions) {
@@ -86,7 +94,6 @@ final class ManageFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        grant(name, bob, RoleName.Maintainer);
         return filenames;
     }
 

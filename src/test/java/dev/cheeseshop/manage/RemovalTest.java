@@ -131,12 +131,12 @@ class RemovalTest {
         assertThat(after.packages()).doesNotContain(wheel.path(), wheel.metadataPath());
 
         Http.Response reused = Uploads.wheel(f.archive("Rm.Project", "1.0", files.get(0)), "rm-project", "1.0")
-                .credentials(ManageFixture.CAROL, "carol-password-4444").to(f.server);
+                .credentials(ManageFixture.CAROL, ManageFixture.CAROL_PASSWORD).to(f.server);
         assertThat(reused.reason()).isEqualTo(REUSED);
         Path dir = Files.createDirectories(f.server.data().resolve("archives/again"));
         IndexState beforeAgain = f.state();
         f.accepted(Uploads.wheel(TestArchives.wheel("rm-project", "2.0").writeTo(dir), "rm-project", "2.0")
-                .credentials(ManageFixture.CAROL, "carol-password-4444"));
+                .credentials(ManageFixture.CAROL, ManageFixture.CAROL_PASSWORD));
         assertThat(describe(f.state().journalSince(beforeAgain))).containsExactly("rm-project|null|create|carol",
                 "rm-project|null|add Owner carol|carol", "rm-project|2.0|new release|carol",
                 "rm-project|2.0|add py3 file rm_project-2.0-py3-none-any.whl|carol");
