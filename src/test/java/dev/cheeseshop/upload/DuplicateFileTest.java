@@ -3,7 +3,10 @@ package dev.cheeseshop.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.dist.TestArchives;
+import dev.cheeseshop.manage.ManageProblem;
+import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.model.User;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.Seed;
@@ -12,10 +15,6 @@ import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,20 +128,11 @@ class DuplicateFileTest {
         accepted(Uploads.wheel(renamed, "deleted", "1.0.post1"));
     }
 
-    /**
-     * Deletes a file's row and blobs the way a removal will (there is no removal API yet): the
-     * filename stays in the registry.
-     */
-    private static void deleteFile(String filename) throws SQLException, IOException {
-        DistFile file = server.app().store().read(tx -> tx.files().findByFilename(filename)).orElseThrow();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("cheeseshop.db"));
-                PreparedStatement delete = db.prepareStatement("DELETE FROM files WHERE id = ?")) {
-            db.createStatement().execute("PRAGMA busy_timeout = 30000");
-            delete.setLong(1, file.id());
-            assertThat(delete.executeUpdate()).isEqualTo(1);
-        }
-        server.app().blobs().delete(file.path());
-        server.app().blobs().delete(file.metadataPath());
+    /** Removes the file as its Owner does ({@code manage.ReleaseManagement}): the filename stays in the registry. */
+    private static void deleteFile(String filename) throws ManageProblem {
+        User alice = server.app().store().read(tx -> tx.users().find(TestServer.ALICE)).orElseThrow();
+        new ReleaseManagement(server.app().store(), server.app().blobs(), server.clock())
+                .removeFile(alice, "deleted", "1.0", filename);
         Optional<DistFile> gone = server.app().store().read(tx -> tx.files().findByFilename(filename));
         assertThat(gone).isEmpty();
     }
