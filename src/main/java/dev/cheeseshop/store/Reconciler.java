@@ -76,7 +76,7 @@ public final class Reconciler {
         List<String> removed = new ArrayList<>();
         if (!dryRun) {
             for (String key : orphans) {
-                if (removeIfOrphan(key, cutoff)) {
+                if (removeIf(key, cutoff)) {
                     removed.add(key);
                     LOG.info("removed orphan blob {}", key);
                 }
@@ -101,12 +101,10 @@ public final class Reconciler {
         return List.copyOf(removed);
     }
 
-    /** Judges the key again, and deletes it, under the lock every upload commit takes (see above). */
-    private boolean removeIfOrphan(String key, Instant cutoff) throws IOException {
-        return removeIf(key, cutoff);
-    }
-
-    /** As {@link #removeIfOrphan}; a null cutoff deletes the blob whatever its write time. */
+    /**
+     * Judges the key again, and deletes it, under the lock every upload commit takes (see above);
+     * a null cutoff deletes it whatever its write time.
+     */
     private boolean removeIf(String key, Instant cutoff) throws IOException {
         try {
             return store.write(tx -> {
