@@ -1,6 +1,6 @@
 package dev.cheeseshop.http;
 
-import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.LandingPage;
@@ -19,14 +19,14 @@ import dev.cheeseshop.xmlrpc.RateLimiter;
 public final class Site {
     private final Routes routes = new Routes();
 
-    public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
+    public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
-        new UploadHandler(accounts, uploads, staging).register(routes);
+        new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
     }
