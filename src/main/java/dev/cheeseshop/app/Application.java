@@ -110,7 +110,7 @@ public final class Application implements AutoCloseable {
                     new JsonApiPages(new JsonApi(store), renderCache, watch),
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
-                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
+                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock);
             server.route(site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");

@@ -7,6 +7,9 @@ import dev.cheeseshop.index.LandingPage;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
+import dev.cheeseshop.manage.CreateToken;
+import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
@@ -14,6 +17,7 @@ import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
 import dev.cheeseshop.xmlrpc.RateLimiter;
+import java.time.Clock;
 
 /** Every route the server answers, in one table. */
 public final class Site {
@@ -21,7 +25,7 @@ public final class Site {
 
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
-            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl) {
+            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
@@ -29,6 +33,10 @@ public final class Site {
         new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
+        ApiV1 api = new ApiV1(authenticator);
+        new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
+                .register(api);
+        api.register(routes);
     }
 
     public Routes routes() {
