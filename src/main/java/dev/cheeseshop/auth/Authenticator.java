@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns credentials into a {@link Principal}: a username and password (Argon2id), or an API
@@ -78,11 +79,20 @@ public final class Authenticator {
             return Outcome.refused(Refusal.EXPIRED);
         }
         if (stored.lastUsed() == null || !now.isBefore(stored.lastUsed().plus(LAST_USED_RESOLUTION))) {
-            store.write(tx -> {
-                tx.tokens().used(stored.id(), now);
-                return null;
-            });
+            recordUse(stored, now);
         }
         return new Outcome(new Principal(found.get().user(), stored), null);
+    }
+
+    /** Best effort: a request is not refused because its token's last use could not be written. */
+    private void recordUse(ApiToken token, Instant now) {
+        try {
+            store.write(tx -> {
+                tx.tokens().used(token.id(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Authenticator.class).warn("cannot record the use of token {}", token.id(), e);
+        }
     }
 }
