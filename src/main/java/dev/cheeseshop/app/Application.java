@@ -1,6 +1,7 @@
 package dev.cheeseshop.app;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
@@ -104,12 +105,12 @@ public final class Application implements AutoCloseable {
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
-            Site site = new Site(store, blobs, accounts, uploads, staging,
+            Site site = new Site(store, blobs, new Authenticator(accounts, store, clock), uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store), renderCache, watch),
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
-                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served));
+                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock);
             server.route(site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");

@@ -1,12 +1,15 @@
 package dev.cheeseshop.http;
 
-import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.LandingPage;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
+import dev.cheeseshop.manage.CreateToken;
+import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
@@ -14,21 +17,26 @@ import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
 import dev.cheeseshop.xmlrpc.RateLimiter;
+import java.time.Clock;
 
 /** Every route the server answers, in one table. */
 public final class Site {
     private final Routes routes = new Routes();
 
-    public Site(MetadataStore store, BlobStore blobs, Accounts accounts, UploadService uploads, Staging staging,
+    public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
-            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl) {
+            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs).register(routes);
-        new UploadHandler(accounts, uploads, staging).register(routes);
+        new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
+        ApiV1 api = new ApiV1(authenticator);
+        new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
+                .register(api);
+        api.register(routes);
     }
 
     public Routes routes() {

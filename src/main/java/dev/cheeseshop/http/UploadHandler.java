@@ -1,7 +1,7 @@
 package dev.cheeseshop.http;
 
-import dev.cheeseshop.auth.Accounts;
-import dev.cheeseshop.model.User;
+import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.auth.Principal;
 import dev.cheeseshop.upload.StagedFile;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadProblem;
@@ -21,12 +21,12 @@ import java.util.Optional;
  * phrase and the body). Credentials are checked before the body is read.
  */
 final class UploadHandler {
-    private final Accounts accounts;
+    private final Authenticator authenticator;
     private final UploadService uploads;
     private final Staging staging;
 
-    UploadHandler(Accounts accounts, UploadService uploads, Staging staging) {
-        this.accounts = accounts;
+    UploadHandler(Authenticator authenticator, UploadService uploads, Staging staging) {
+        this.authenticator = authenticator;
         this.uploads = uploads;
         this.staging = staging;
     }
@@ -42,16 +42,16 @@ final class UploadHandler {
     }
 
     private void upload(Exchange exchange) throws IOException {
-        Optional<User> user = BasicCredentials.parse(exchange.header("Authorization"))
-                .flatMap(c -> accounts.authenticate(c.username(), c.password()));
-        if (user.isEmpty()) {
-            UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
+        Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange.header("Authorization"));
+        if (!auth.accepted()) {
+            UploadResponses.error(exchange, 403, auth.refusal() == Authenticator.Refusal.EXPIRED
+                    ? UploadService.TOKEN_EXPIRED : UploadService.INVALID_AUTH);
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
         UploadProblem refusal;
         try {
-            refusal = handle(exchange, user.get(), form);
+            refusal = handle(exchange, auth.principal(), form);
         } finally {
             // Before answering: a client that has its answer finds no staged file left behind.
             if (form.file() != null) {
@@ -66,12 +66,12 @@ final class UploadHandler {
     }
 
     /** Runs the action the form asks for; answers null when the upload was accepted, else why not. */
-    private UploadProblem handle(Exchange exchange, User user, MultipartUpload.Parsed form) {
+    private UploadProblem handle(Exchange exchange, Principal principal, MultipartUpload.Parsed form) {
         try {
             String action = Optional.ofNullable(exchange.query().getValue(":action"))
                     .or(() -> first(form.fields(), ":action")).orElse("");
             switch (action) {
-                case "file_upload" -> uploads.upload(user, toRequest(exchange, form));
+                case "file_upload" -> uploads.upload(principal, toRequest(exchange, form));
                 case "submit", "submit_pkg_info" -> throw UploadProblem.gone(UploadService.PREREGISTRATION_GONE);
                 case "doc_upload" -> throw UploadProblem.gone(UploadService.DOC_UPLOAD_GONE);
                 default -> {

@@ -1,17 +1,17 @@
 package dev.cheeseshop.manage;
 
 /**
- * Why a management use case refused: a {@link Kind} that an HTTP layer maps to its status, and a
- * message for a person. A refused use case has written nothing.
+ * Why a management use case refused: a kind, which each protocol maps to its own form (an HTTP
+ * status in the JSON API, exit status 1 on the command line), and one line saying what is wrong.
  */
 public final class ManageProblem extends Exception {
-    /** What went wrong, with the HTTP status it maps to. */
+    /** The kinds of refusal, with the HTTP status the JSON API answers for each. */
     public enum Kind {
-        /** The arguments make no sense (an unknown role name). */
+        /** The arguments make no sense (an unknown role name, a bad expiry). */
         BAD_REQUEST(400),
-        /** The acting user may not do this to this project. */
+        /** The acting user (or token) may not do this. */
         FORBIDDEN(403),
-        /** The project, release, file, user or role does not exist. */
+        /** The project, release, file, user, role or token does not exist. */
         NOT_FOUND(404),
         /** The change contradicts the present state (already yanked, the last Owner, ...). */
         CONFLICT(409);
@@ -29,7 +29,7 @@ public final class ManageProblem extends Exception {
 
     private final Kind kind;
 
-    ManageProblem(Kind kind, String message) {
+    public ManageProblem(Kind kind, String message) {
         super(message, null, false, false);
         this.kind = kind;
     }

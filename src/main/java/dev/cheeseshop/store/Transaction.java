@@ -13,4 +13,6 @@ public interface Transaction {
     UserStore users();
 
     RoleStore roles();
+
+    TokenStore tokens();
 }

@@ -55,6 +55,27 @@ final class Messages {
                 + "'). See https://pypi.org/help/#file-name-reuse for more information.";
     }
 
+    /** PyPI's prefix for a token whose caveats refuse the request (warehouse-http.md §1.2). */
+    static final String INVALID_TOKEN = "Invalid API Token: ";
+    static final String TOKEN_EXPIRED = INVALID_TOKEN + "token is expired";
+
+    /**
+     * A scoped token used on a project outside its scope. pypi.org's prefix; the detail is ours
+     * (warehouse-http.md does not record pypi.org's caveat texts), and names the scope.
+     */
+    static String outOfScope(java.util.List<String> scope, String project) {
+        return INVALID_TOKEN + scopeText(scope) + " and is not valid for project '" + project + "'";
+    }
+
+    /** A scoped token used to create a project: never allowed, whatever its scope. */
+    static String scopedCannotCreate(java.util.List<String> scope, String project) {
+        return INVALID_TOKEN + scopeText(scope) + " and cannot create the new project '" + project + "'";
+    }
+
+    private static String scopeText(java.util.List<String> scope) {
+        return "token is scoped to project(s) " + String.join(", ", scope.stream().map(p -> "'" + p + "'").toList());
+    }
+
     static String notAllowedToUpload(String username, String project) {
         return "The user '" + username + "' isn't allowed to upload to project '" + project
                 + "'. See https://pypi.org/help/#project-name for more information.";

@@ -1,5 +1,6 @@
 package dev.cheeseshop.upload;
 
+import dev.cheeseshop.auth.Principal;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
@@ -33,6 +34,7 @@ import java.util.Optional;
  */
 public final class UploadService {
     public static final String INVALID_AUTH = Messages.INVALID_AUTH;
+    public static final String TOKEN_EXPIRED = Messages.TOKEN_EXPIRED;
     public static final String PREREGISTRATION_GONE = Messages.PREREGISTRATION_GONE;
     public static final String DOC_UPLOAD_GONE = Messages.DOC_UPLOAD_GONE;
 
@@ -69,6 +71,11 @@ public final class UploadService {
     }
 
     public Outcome upload(User user, UploadRequest raw) throws UploadProblem {
+        return upload(Principal.of(user), raw);
+    }
+
+    /** An upload as {@code principal}: its user, narrowed to its token's scope if it has one. */
+    public Outcome upload(Principal principal, UploadRequest raw) throws UploadProblem {
         UploadRequest request = Sanitizer.clean(raw);
         if (!request.first("protocol_version").orElse("1").equals("1")) {
             throw UploadProblem.badRequest(Messages.UNKNOWN_PROTOCOL);
@@ -79,7 +86,7 @@ public final class UploadService {
         FilenameCheck.check(file.filename(), form.filetype());
         ContentTypeCheck.check(file.contentType());
         DigestCheck.check(form.digests(), file.digests());
-        Upload upload = new Upload(user, form, metadata, file, request.userAgent());
+        Upload upload = new Upload(principal, form, metadata, file, request.userAgent());
         try {
             if (store.read(tx -> existing(tx, upload)) == Outcome.ALREADY_PRESENT) {
                 return Outcome.ALREADY_PRESENT;
@@ -93,7 +100,12 @@ public final class UploadService {
     }
 
     /** Everything the upload carries, checked. */
-    private record Upload(User user, UploadForm form, MetadataCheck.Result metadata, StagedFile file, String userAgent) {
+    private record Upload(Principal principal, UploadForm form, MetadataCheck.Result metadata, StagedFile file,
+            String userAgent) {
+        User user() {
+            return principal.user();
+        }
+
         String filename() {
             return file.filename();
         }
@@ -107,10 +119,7 @@ public final class UploadService {
      */
     private Outcome existing(Transaction tx, Upload upload) {
         Optional<Project> project = tx.projects().find(upload.form.name().normalized());
-        if (project.isPresent() && tx.roles().find(project.get().id(), upload.user.id()).isEmpty()) {
-            throw new Refusal(UploadProblem.forbidden(
-                    Messages.notAllowedToUpload(upload.user.username(), project.get().displayName())));
-        }
+        permitted(tx, upload, project);
         Optional<DistFile> same = tx.files().findByFilename(upload.filename())
                 .or(() -> tx.files().findByBlake2(upload.file.digests().blake2b256()));
         if (same.isPresent()) {
@@ -134,6 +143,28 @@ public final class UploadService {
             }
         }
         return null;
+    }
+
+    /**
+     * The permission step: a scoped token only ever touches the projects it names, and never
+     * creates one (whatever its scope, as on pypi.org); then the user needs a role on an existing
+     * project.
+     */
+    private static void permitted(Transaction tx, Upload upload, Optional<Project> project) {
+        Principal principal = upload.principal;
+        String normalized = upload.form.name().normalized();
+        if (principal.scoped() && project.isEmpty()) {
+            throw new Refusal(UploadProblem.forbidden(Messages.scopedCannotCreate(principal.scope(),
+                    upload.form.name().display())));
+        }
+        if (!principal.mayTouch(normalized)) {
+            throw new Refusal(UploadProblem.forbidden(Messages.outOfScope(principal.scope(),
+                    project.get().displayName())));
+        }
+        if (project.isPresent() && tx.roles().find(project.get().id(), upload.user().id()).isEmpty()) {
+            throw new Refusal(UploadProblem.forbidden(
+                    Messages.notAllowedToUpload(upload.user().username(), project.get().displayName())));
+        }
     }
 
     private void storeBlobs(StagedFile file, ArchiveCheck.Inspection inspection) {
@@ -191,13 +222,13 @@ public final class UploadService {
         }
         ensureBlobs(tx, upload.file, inspection);
         Instant now = clock.instant();
-        Journal.Writer journal = Journal.writer(tx, upload.user.username(), now);
+        Journal.Writer journal = Journal.writer(tx, upload.user().username(), now);
         Project project = tx.projects().find(upload.form.name().normalized()).orElse(null);
         if (project == null) {
             project = tx.projects().insert(upload.form.name(), now);
             journal.add(project, null, Actions.CREATE);
-            tx.roles().insert(project.id(), upload.user.id(), RoleName.Owner);
-            journal.add(project, null, Actions.addRole(RoleName.Owner, upload.user.username()));
+            tx.roles().insert(project.id(), upload.user().id(), RoleName.Owner);
+            journal.add(project, null, Actions.addRole(RoleName.Owner, upload.user().username()));
         } else if (!project.displayName().equals(upload.form.name().display())) {
             tx.projects().rename(project.id(), upload.form.name());
             project = new Project(project.id(), upload.form.name(), project.created(), project.lastSerial());

@@ -25,6 +25,8 @@ class HelpIT {
         "'serve --help', 'Usage: cheeseshop serve [', '--port'",
         "'user --help', 'Usage: cheeseshop user [', 'add'",
         "'user add --help', 'Usage: cheeseshop user add [', '--password-stdin'",
+        "'token --help', 'Usage: cheeseshop token [', 'revoke'",
+        "'token create --help', 'Usage: cheeseshop token create [', '--expires'",
         "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'"})
     void helpPrintsUsageAndExitsZero(String commandLine, String usage, String mentions) {
         Processes.Result result = cheeseshop(commandLine);

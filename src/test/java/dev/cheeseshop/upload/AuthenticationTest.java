@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Who may upload: HTTP Basic with a username and password; anything else is a 403 with PyPI's
+ * Who may upload: HTTP Basic with a username and password (tokens: {@code TokenUploadTest}); anything else is a 403 with PyPI's
  * message, and so is a user without a role on an existing project. A refusal stores nothing.
  */
 class AuthenticationTest {
@@ -67,8 +67,8 @@ class AuthenticationTest {
                 Arguments.of("unknown user", Uploads.basic("mallory", ALICE_PASSWORD)),
                 Arguments.of("no colon", basicRaw(ALICE + ALICE_PASSWORD)),
                 Arguments.of("not base64", "Basic !!!not-base64!!!"),
-                Arguments.of("another scheme", "Bearer " + ALICE_PASSWORD),
-                Arguments.of("an API token, not supported yet", Uploads.basic("__token__", "pypi-AgEIcHlwaS5vcmc")));
+                Arguments.of("a password as a Bearer token", "Bearer " + ALICE_PASSWORD),
+                Arguments.of("a token that was never issued", Uploads.basic("__token__", "pypi-AgEIcHlwaS5vcmc")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import dev.cheeseshop.store.JournalStore;
 import dev.cheeseshop.store.ProjectStore;
 import dev.cheeseshop.store.ReleaseStore;
 import dev.cheeseshop.store.RoleStore;
+import dev.cheeseshop.store.TokenStore;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UserStore;
 
@@ -16,6 +17,7 @@ final class SqlTransaction implements Transaction {
     private final SqlJournal journal;
     private final SqlUsers users;
     private final SqlRoles roles;
+    private final SqlTokens tokens;
 
     SqlTransaction(Jdbc jdbc) {
         this.projects = new SqlProjects(jdbc);
@@ -24,6 +26,7 @@ final class SqlTransaction implements Transaction {
         this.journal = new SqlJournal(jdbc);
         this.users = new SqlUsers(jdbc);
         this.roles = new SqlRoles(jdbc);
+        this.tokens = new SqlTokens(jdbc);
     }
 
     @Override
@@ -54,5 +57,10 @@ final class SqlTransaction implements Transaction {
     @Override
     public RoleStore roles() {
         return roles;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
     }
 }

@@ -1,0 +1,30 @@
+package dev.cheeseshop.http;
+
+import dev.cheeseshop.auth.Authenticator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@code Authorization} header, as pypi.org reads it: {@code Basic} (a username and password,
+ * or {@code __token__} and an API token), or {@code Bearer <token>} / {@code Token <token>}.
+ * Anything else, or no header, is no identity.
+ */
+final class AuthHeader {
+    private AuthHeader() {}
+
+    static Authenticator.Outcome authenticate(Authenticator authenticator, Optional<String> header) {
+        if (header.isEmpty()) {
+            return new Authenticator.Outcome(null, Authenticator.Refusal.INVALID);
+        }
+        String value = header.get().strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? "" : value.substring(0, space).toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "basic" -> BasicCredentials.parse(header)
+                    .map(c -> authenticator.basic(c.username(), c.password()))
+                    .orElseGet(() -> new Authenticator.Outcome(null, Authenticator.Refusal.INVALID));
+            case "bearer", "token" -> authenticator.token(value.substring(space + 1));
+            default -> new Authenticator.Outcome(null, Authenticator.Refusal.INVALID);
+        };
+    }
+}
