@@ -1,6 +1,7 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.auth.Login;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.upload.StagedFile;
 import dev.cheeseshop.upload.Staging;
@@ -42,10 +43,8 @@ final class UploadHandler {
     }
 
     private void upload(Exchange exchange) throws IOException {
-        Optional<User> user = BasicCredentials.parse(exchange.header("Authorization"))
-                .flatMap(c -> accounts.authenticate(c.username(), c.password()));
+        Optional<User> user = login(exchange);
         if (user.isEmpty()) {
-            UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
@@ -63,6 +62,26 @@ final class UploadHandler {
         } else {
             UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
         }
+    }
+
+    /** The user the credentials name, or empty when the refusal has been answered. */
+    private Optional<User> login(Exchange exchange) throws IOException {
+        Login login = BasicCredentials.parse(exchange.header("Authorization"))
+                .map(c -> accounts.login(exchange.remoteAddress(), c.username(), c.password()))
+                .orElse(new Login.Refused());
+        if (login instanceof Login.Accepted accepted) {
+            return Optional.of(accepted.user());
+        }
+        if (login instanceof Login.Throttled throttled) {
+            exchange.header("Retry-After", Long.toString(Login.seconds(throttled.retryAfter())));
+            UploadResponses.error(exchange, 429, UploadResponses.TOO_MANY_FAILED_LOGINS, UploadResponses.FAILED_LOGINS_DETAIL);
+        } else if (login instanceof Login.Busy busy) {
+            exchange.header("Retry-After", Long.toString(Login.seconds(busy.retryAfter())));
+            UploadResponses.error(exchange, 503, UploadResponses.LOGINS_BUSY);
+        } else {
+            UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
+        }
+        return Optional.empty();
     }
 
     /** Runs the action the form asks for; answers null when the upload was accepted, else why not. */
