@@ -9,6 +9,8 @@ import dev.cheeseshop.upload.UploadProblem;
 import dev.cheeseshop.upload.UploadRequest;
 import dev.cheeseshop.upload.UploadService;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import java.util.Optional;
  * phrase and the body). Credentials are checked before the body is read.
  */
 final class UploadHandler {
+    /** The largest body of a refused upload read to keep its connection (bytes). */
+    private static final long DRAINED_AT_MOST = 64 * 1024;
+
     private final Accounts accounts;
     private final UploadService uploads;
     private final Staging staging;
@@ -72,6 +77,11 @@ final class UploadHandler {
         if (login instanceof Login.Accepted accepted) {
             return Optional.of(accepted.user());
         }
+        if (!drainSmallBody(exchange)) {
+            // Unread, the body makes Jetty drop the connection after the answer, too late to say so:
+            // a client that reused it would get no answer at all. Told now, it opens a new one.
+            exchange.header("Connection", "close");
+        }
         if (login instanceof Login.Throttled throttled) {
             exchange.header("Retry-After", Long.toString(Login.seconds(throttled.retryAfter())));
             UploadResponses.error(exchange, 429, UploadResponses.TOO_MANY_FAILED_LOGINS, UploadResponses.FAILED_LOGINS_DETAIL);
@@ -82,6 +92,22 @@ final class UploadHandler {
             UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads and drops the body of a refused request when it is small and its length known, so the
+     * connection stays usable (a large one is not read: that is the point of refusing first).
+     */
+    private static boolean drainSmallBody(Exchange exchange) {
+        long length = exchange.contentLength();
+        if (length < 0 || length > DRAINED_AT_MOST) {
+            return false;
+        }
+        try (InputStream body = exchange.body()) {
+            return body.transferTo(OutputStream.nullOutputStream()) == length;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Runs the action the form asks for; answers null when the upload was accepted, else why not. */
