@@ -2,7 +2,9 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.auth.Accounts;
 import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
+import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
@@ -98,7 +100,9 @@ public final class Application implements AutoCloseable {
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
             BlobStore blobs = decorate.apply(new FilesystemBlobStore(settings.packages(), clock));
-            Accounts accounts = new Accounts(store, new PasswordHasher(), clock);
+            Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
+                    settings.loginRateLimit().map(limit -> new LoginThrottle(limit.amount(), limit.window(), clock))
+                            .orElse(null));
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);

@@ -41,6 +41,13 @@ final class ServeCommand implements Runnable {
                     + " (PyPI uses 3600/hour), or off (env CHEESESHOP_XMLRPC_RATE_LIMIT; default ${DEFAULT-VALUE}).")
     String xmlrpcRateLimit;
 
+    @Option(names = "--login-rate-limit", paramLabel = "LIMIT",
+            defaultValue = "${env:CHEESESHOP_LOGIN_RATE_LIMIT:-" + Settings.DEFAULT_LOGIN_RATE_LIMIT + "}",
+            description = "Failed logins allowed per client address and per username, as N/second, N/minute,"
+                    + " N/hour or N/day; beyond it, logins are answered 429 until the window closes; or off"
+                    + " (env CHEESESHOP_LOGIN_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+    String loginRateLimit;
+
     @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_PUBLIC_URL}",
             description = "The address clients reach the index at, the base of absolute links (RSS feeds, JSON API), "
                     + "e.g. https://pypi.example.org/ (env CHEESESHOP_PUBLIC_URL; default: http://HOST:PORT/ as "
@@ -58,8 +65,14 @@ final class ServeCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("invalid --xmlrpc-rate-limit: " + e.getMessage());
         }
+        Optional<RateLimit> loginLimit;
+        try {
+            loginLimit = RateLimit.parse(loginRateLimit);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --login-rate-limit: " + e.getMessage());
+        }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
-                .withCacheSize(cacheSize);
+                .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));

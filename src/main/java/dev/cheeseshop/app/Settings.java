@@ -13,35 +13,48 @@ import java.util.Optional;
  * @param xmlrpcRateLimit XML-RPC calls allowed per client address; empty means no limit
  * @param publicUrl       the base of absolute links; null means the address served (see {@code http.Site})
  * @param cacheSize       the bound, in bytes, of the render cache (rendered pages kept in memory)
+ * @param loginRateLimit  failed logins allowed per client address and per username; empty means no limit
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
-        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize) {
+        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit) {
     /** The default bound of the render cache. */
     public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
+    /** The default limit on failed logins, per client address and per username. */
+    public static final String DEFAULT_LOGIN_RATE_LIMIT = "10/minute";
 
-    /** Settings with the defaults for everything else: daily reconciliation, no rate limit, links to the address served. */
+    /**
+     * Settings with the defaults for everything else: daily reconciliation, no XML-RPC rate limit,
+     * links to the address served, {@value #DEFAULT_LOGIN_RATE_LIMIT} failed logins.
+     */
     public Settings(Path data, String host, int port, long maxUploadSize) {
-        this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE);
+        this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE,
+                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT));
     }
 
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
-        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize);
+        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize, loginRateLimit);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize, loginRateLimit);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize, loginRateLimit);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes, loginRateLimit);
+    }
+
+    /** These settings with a limit on failed logins per client address and per username (empty: none). */
+    public Settings withLoginRateLimit(Optional<RateLimit> limit) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
+                limit);
     }
 
     public Path database() {

@@ -4,10 +4,15 @@ import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.UniqueViolation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Creating users and checking their passwords. */
+/**
+ * Creating users and checking their passwords. Every check goes through the {@link VerificationGate}
+ * (a bound on concurrent Argon2 runs) and, for logins, the {@link LoginThrottle} (failed logins per
+ * address and per username) when there is one.
+ */
 public final class Accounts {
     /** PyPI's username rule: letters, digits and {@code . _ -}, starting and ending with a letter or digit. */
     private static final Pattern USERNAME =
@@ -15,18 +20,32 @@ public final class Accounts {
     private static final int MAX_USERNAME = 50;
     private static final int MIN_PASSWORD = 8;
     private static final int MAX_PASSWORD = 4096;
+    /** What a client refused by a full {@link VerificationGate} is told to wait: a check takes well under a second. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MetadataStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final VerificationGate gate;
+    /** Null: no limit on failed logins. */
+    private final LoginThrottle throttle;
     /** Verified against when the user does not exist, so that a miss costs as much as a hit. */
     private final String decoyHash;
 
+    /** Accounts with a gate for this machine and no limit on failed logins (for commands, not servers). */
     public Accounts(MetadataStore store, PasswordHasher hasher, Clock clock) {
+        this(store, hasher, clock, VerificationGate.forThisMachine(), null);
+    }
+
+    /** @param throttle the failed-login limiter, or null for none */
+    public Accounts(MetadataStore store, PasswordHasher hasher, Clock clock, VerificationGate gate,
+            LoginThrottle throttle) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.gate = gate;
+        this.throttle = throttle;
         this.decoyHash = hasher.hash("decoy password that matches nothing");
     }
 
@@ -44,11 +63,28 @@ public final class Accounts {
         return created.orElseThrow(() -> new UserProblem("user '" + username + "' already exists"));
     }
 
-    /** The user with this name and password, or empty: unknown users and wrong passwords look alike. */
-    public Optional<User> authenticate(String username, String password) {
+    /**
+     * A login by the client at {@code address} (an IP address) with this username and password.
+     * Throttled before anything else, so a locked-out client costs no password check and learns
+     * nothing about the password; an unknown user is checked against a decoy hash, so it costs as
+     * much as a known one and the two answers look alike.
+     */
+    public Login login(String address, String username, String password) {
+        if (throttle != null) {
+            Duration wait = throttle.admit(address, username);
+            if (!wait.isZero()) {
+                return new Login.Throttled(wait);
+            }
+        }
         Optional<User> user = store.read(tx -> tx.users().find(username));
-        boolean ok = hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash));
-        return ok ? user : Optional.empty();
+        Optional<Boolean> ok = gate.run(() -> hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash)));
+        if (throttle != null && ok.orElse(true)) {
+            throttle.takeBack(address, username); // a success, or a check that never ran, is no failure
+        }
+        if (ok.isEmpty()) {
+            return new Login.Busy(BUSY_RETRY);
+        }
+        return ok.get() && user.isPresent() ? new Login.Accepted(user.get()) : new Login.Refused();
     }
 
     private static void validate(String username, String email, String password) throws UserProblem {

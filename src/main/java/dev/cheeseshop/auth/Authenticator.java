@@ -22,14 +22,24 @@ public final class Authenticator {
     public static final String TOKEN_USERNAME = "__token__";
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    /** Why credentials were refused: no identity at all, or a token past its expiry. */
+    /**
+     * Why credentials were refused: no identity at all, a token past its expiry, too many failed
+     * logins from this address or for this username (the password was not checked), or too many
+     * passwords being checked at once (this one was not).
+     */
     public enum Refusal {
         INVALID,
-        EXPIRED
+        EXPIRED,
+        THROTTLED,
+        BUSY
     }
 
-    /** A principal, or why there is none. */
-    public record Outcome(Principal principal, Refusal refusal) {
+    /** A principal, or why there is none and, for THROTTLED and BUSY, how long to wait. */
+    public record Outcome(Principal principal, Refusal refusal, Duration retryAfter) {
+        public Outcome(Principal principal, Refusal refusal) {
+            this(principal, refusal, null);
+        }
+
         static Outcome refused(Refusal why) {
             return new Outcome(null, why);
         }
@@ -49,14 +59,26 @@ public final class Authenticator {
         this.clock = clock;
     }
 
-    /** HTTP Basic: {@code __token__} and a token, or a username and its password. */
-    public Outcome basic(String username, String password) {
+    /**
+     * HTTP Basic from the client at {@code address}: {@code __token__} and a token, or a username
+     * and its password, checked through {@link Accounts#login} (the failed-login limiter and the
+     * bound on concurrent password checks). A token costs a digest, so it needs neither.
+     */
+    public Outcome basic(String address, String username, String password) {
         if (TOKEN_USERNAME.equals(username)) {
             return token(password);
         }
-        return accounts.authenticate(username, password)
-                .map(user -> new Outcome(Principal.of(user), null))
-                .orElseGet(() -> Outcome.refused(Refusal.INVALID));
+        Login login = accounts.login(address, username, password);
+        if (login instanceof Login.Accepted accepted) {
+            return new Outcome(Principal.of(accepted.user()), null);
+        }
+        if (login instanceof Login.Throttled throttled) {
+            return new Outcome(null, Refusal.THROTTLED, throttled.retryAfter());
+        }
+        if (login instanceof Login.Busy busy) {
+            return new Outcome(null, Refusal.BUSY, busy.retryAfter());
+        }
+        return Outcome.refused(Refusal.INVALID);
     }
 
     /** A token alone; surrounding whitespace is ignored, as pypi.org ignores it. */

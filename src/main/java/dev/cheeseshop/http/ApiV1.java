@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.auth.Login;
 import dev.cheeseshop.manage.ManageProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +128,13 @@ public final class ApiV1 {
             exchange.header("Allow", String.join(", ", match.allowed().stream().sorted().toList()));
             throw new ApiError(405, "method " + method + " is not allowed here");
         }
-        Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange.header("Authorization"));
+        Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange);
+        if (auth.refusal() == Authenticator.Refusal.THROTTLED || auth.refusal() == Authenticator.Refusal.BUSY) {
+            exchange.header("Retry-After", Long.toString(Login.seconds(auth.retryAfter())));
+            throw auth.refusal() == Authenticator.Refusal.THROTTLED
+                    ? new ApiError(429, UploadResponses.FAILED_LOGINS_DETAIL)
+                    : new ApiError(503, UploadResponses.LOGINS_BUSY);
+        }
         if (!auth.accepted()) {
             exchange.header("WWW-Authenticate", "Basic realm=\"cheeseshop\", Bearer realm=\"cheeseshop\"");
             throw new ApiError(401, auth.refusal() == Authenticator.Refusal.EXPIRED

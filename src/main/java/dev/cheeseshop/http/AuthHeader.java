@@ -12,7 +12,8 @@ import java.util.Optional;
 final class AuthHeader {
     private AuthHeader() {}
 
-    static Authenticator.Outcome authenticate(Authenticator authenticator, Optional<String> header) {
+    static Authenticator.Outcome authenticate(Authenticator authenticator, Exchange exchange) {
+        Optional<String> header = exchange.header("Authorization");
         if (header.isEmpty()) {
             return new Authenticator.Outcome(null, Authenticator.Refusal.INVALID);
         }
@@ -21,7 +22,7 @@ final class AuthHeader {
         String scheme = space < 0 ? "" : value.substring(0, space).toLowerCase(Locale.ROOT);
         return switch (scheme) {
             case "basic" -> BasicCredentials.parse(header)
-                    .map(c -> authenticator.basic(c.username(), c.password()))
+                    .map(c -> authenticator.basic(exchange.remoteAddress(), c.username(), c.password()))
                     .orElseGet(() -> new Authenticator.Outcome(null, Authenticator.Refusal.INVALID));
             case "bearer", "token" -> authenticator.token(value.substring(space + 1));
             default -> new Authenticator.Outcome(null, Authenticator.Refusal.INVALID);

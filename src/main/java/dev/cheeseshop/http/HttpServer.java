@@ -33,6 +33,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
+        // Java's default backlog is 50: a burst of connections (a storm of logins) would have the
+        // kernel drop the rest, honest clients' included. The kernel caps it at net.core.somaxconn.
+        connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);

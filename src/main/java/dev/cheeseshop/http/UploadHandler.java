@@ -1,6 +1,7 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.auth.Login;
 import dev.cheeseshop.auth.Principal;
 import dev.cheeseshop.upload.StagedFile;
 import dev.cheeseshop.upload.Staging;
@@ -8,6 +9,8 @@ import dev.cheeseshop.upload.UploadProblem;
 import dev.cheeseshop.upload.UploadRequest;
 import dev.cheeseshop.upload.UploadService;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -21,6 +24,9 @@ import java.util.Optional;
  * phrase and the body). Credentials are checked before the body is read.
  */
 final class UploadHandler {
+    /** The largest body of a refused upload read to keep its connection (bytes). */
+    private static final long DRAINED_AT_MOST = 64 * 1024;
+
     private final Authenticator authenticator;
     private final UploadService uploads;
     private final Staging staging;
@@ -42,16 +48,14 @@ final class UploadHandler {
     }
 
     private void upload(Exchange exchange) throws IOException {
-        Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange.header("Authorization"));
-        if (!auth.accepted()) {
-            UploadResponses.error(exchange, 403, auth.refusal() == Authenticator.Refusal.EXPIRED
-                    ? UploadService.TOKEN_EXPIRED : UploadService.INVALID_AUTH);
+        Optional<Principal> principal = login(exchange);
+        if (principal.isEmpty()) {
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
         UploadProblem refusal;
         try {
-            refusal = handle(exchange, auth.principal(), form);
+            refusal = handle(exchange, principal.get(), form);
         } finally {
             // Before answering: a client that has its answer finds no staged file left behind.
             if (form.file() != null) {
@@ -62,6 +66,49 @@ final class UploadHandler {
             UploadResponses.ok(exchange);
         } else {
             UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
+        }
+    }
+
+    /** Who the credentials name, or empty when the refusal has been answered. */
+    private Optional<Principal> login(Exchange exchange) throws IOException {
+        Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange);
+        if (auth.accepted()) {
+            return Optional.of(auth.principal());
+        }
+        if (!drainSmallBody(exchange)) {
+            // Unread, the body makes Jetty drop the connection after the answer, too late to say so:
+            // a client that reused it would get no answer at all. Told now, it opens a new one.
+            exchange.header("Connection", "close");
+        }
+        switch (auth.refusal()) {
+            case THROTTLED -> {
+                exchange.header("Retry-After", Long.toString(Login.seconds(auth.retryAfter())));
+                UploadResponses.error(exchange, 429, UploadResponses.TOO_MANY_FAILED_LOGINS,
+                        UploadResponses.FAILED_LOGINS_DETAIL);
+            }
+            case BUSY -> {
+                exchange.header("Retry-After", Long.toString(Login.seconds(auth.retryAfter())));
+                UploadResponses.error(exchange, 503, UploadResponses.LOGINS_BUSY);
+            }
+            case EXPIRED -> UploadResponses.error(exchange, 403, UploadService.TOKEN_EXPIRED);
+            default -> UploadResponses.error(exchange, 403, UploadService.INVALID_AUTH);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads and drops the body of a refused request when it is small and its length known, so the
+     * connection stays usable (a large one is not read: that is the point of refusing first).
+     */
+    private static boolean drainSmallBody(Exchange exchange) {
+        long length = exchange.contentLength();
+        if (length < 0 || length > DRAINED_AT_MOST) {
+            return false;
+        }
+        try (InputStream body = exchange.body()) {
+            return body.transferTo(OutputStream.nullOutputStream()) == length;
+        } catch (IOException e) {
+            return false;
         }
     }
 

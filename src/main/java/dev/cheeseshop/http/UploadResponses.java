@@ -15,6 +15,16 @@ import java.util.Optional;
  * header, as Pyramid renders its HTTP exceptions (warehouse-http.md §1.5).
  */
 final class UploadResponses {
+    /**
+     * PyPI's answer to a locked-out login, from the days it took passwords for uploads (Warehouse's
+     * {@code accounts.views.failed_logins}): this status line, "for as long as the legacy upload API
+     * exists", and {@link #FAILED_LOGINS_DETAIL} in the body, with {@code Retry-After}.
+     */
+    static final String TOO_MANY_FAILED_LOGINS = "Too Many Failed Login Attempts";
+    static final String FAILED_LOGINS_DETAIL = "There have been too many unsuccessful login attempts. Try again later.";
+    /** Ours: PyPI has no bound on concurrent password checks to report. */
+    static final String LOGINS_BUSY = "Too many logins are being checked at once. Try again in a moment.";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OFFERS = List.of("text/html", "application/json");
 
@@ -28,6 +38,10 @@ final class UploadResponses {
             405, new Status("Method Not Allowed", "The method POST is not allowed for this resource."),
             409, new Status("Conflict", "There was a conflict when trying to complete your request."),
             410, new Status("Gone", "This resource is no longer available.  No forwarding address is given."),
+            429, new Status("Too Many Requests",
+                    "The action could not be performed because there were too many requests by the client."),
+            503, new Status("Service Unavailable",
+                    "The server is currently unavailable. Please try again at a later time."),
             413, new Status("Request Entity Too Large",
                     "The body of your request was too large for this server."),
             500, new Status("Internal Server Error",
@@ -36,9 +50,14 @@ final class UploadResponses {
     private UploadResponses() {}
 
     static void error(Exchange exchange, int status, String message) throws IOException {
+        error(exchange, status, message, message);
+    }
+
+    /** An error whose reason phrase ({@code message}) and body text ({@code detail}) differ. */
+    static void error(Exchange exchange, int status, String message, String detail) throws IOException {
         String phrase = ReasonPhrase.sanitize(message);
         exchange.reason(phrase);
-        render(exchange, status, status + " " + phrase, message);
+        render(exchange, status, status + " " + phrase, detail);
     }
 
     static void ok(Exchange exchange) throws IOException {

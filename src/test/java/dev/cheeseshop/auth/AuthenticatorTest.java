@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Passwords and API tokens, against a real SQLite store and a clock the test moves. */
 class AuthenticatorTest {
+    private static final String CLIENT = "192.0.2.1";
+
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
     private static final String PASSWORD = "alice-password-1";
 
@@ -57,19 +59,19 @@ class AuthenticatorTest {
 
     @Test
     void aPasswordStillWorksAndGivesAPrincipalWithoutToken() {
-        Authenticator.Outcome outcome = authenticator.basic("alice", PASSWORD);
+        Authenticator.Outcome outcome = authenticator.basic(CLIENT, "alice", PASSWORD);
 
         assertThat(outcome.accepted()).isTrue();
         assertThat(outcome.principal().user().id()).isEqualTo(alice.id());
         assertThat(outcome.principal().viaToken()).isFalse();
-        assertThat(authenticator.basic("alice", PASSWORD + "x").refusal()).isEqualTo(Authenticator.Refusal.INVALID);
+        assertThat(authenticator.basic(CLIENT, "alice", PASSWORD + "x").refusal()).isEqualTo(Authenticator.Refusal.INVALID);
     }
 
     @Test
     void aTokenIsAcceptedAsTokenUsersPasswordAndAlone() {
         String secret = issue(List.of("demo"), null);
 
-        Authenticator.Outcome basic = authenticator.basic("__token__", " " + secret + "\n");
+        Authenticator.Outcome basic = authenticator.basic(CLIENT, "__token__", " " + secret + "\n");
         Authenticator.Outcome bearer = authenticator.token(secret);
 
         for (Authenticator.Outcome outcome : List.of(basic, bearer)) {
@@ -79,7 +81,7 @@ class AuthenticatorTest {
             assertThat(outcome.principal().mayTouch("demo")).isTrue();
             assertThat(outcome.principal().mayTouch("other")).isFalse();
         }
-        assertThat(authenticator.basic("alice", secret).accepted()).as("a token is not alice's password").isFalse();
+        assertThat(authenticator.basic(CLIENT, "alice", secret).accepted()).as("a token is not alice's password").isFalse();
     }
 
     @Test
@@ -96,7 +98,7 @@ class AuthenticatorTest {
         store.write((Transaction tx) -> tx.tokens().revoke(stored(secret).id(), clock.instant()));
 
         assertThat(authenticator.token(secret).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
-        assertThat(authenticator.basic("__token__", secret).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
+        assertThat(authenticator.basic(CLIENT, "__token__", secret).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
     }
 
     @Test

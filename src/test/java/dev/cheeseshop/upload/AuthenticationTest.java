@@ -13,10 +13,12 @@ import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Uploads;
+import dev.cheeseshop.xmlrpc.RateLimit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +45,9 @@ class AuthenticationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = TestServer.start();
+        // More failed logins than the default limit: this suite is about the 403s, FailedLoginLimitTest about the limit.
+        server = TestServer.start(settings -> settings.withLoginRateLimit(RateLimit.parse("1000/minute")),
+                Clock.systemUTC());
         wheel = TestArchives.wheel("guarded", "1.0").writeTo(Files.createDirectories(tmp.resolve("guarded")));
         Path first = TestArchives.wheel("guarded", "0.9").writeTo(Files.createDirectories(tmp.resolve("first")));
         assertThat(Uploads.wheel(first, "Guarded", "0.9").to(server).status()).isEqualTo(200);

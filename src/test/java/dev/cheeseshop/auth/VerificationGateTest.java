@@ -1,0 +1,73 @@
+package dev.cheeseshop.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** At most N checks run, M more wait, and any other is refused at once without running. */
+class VerificationGateTest {
+    @Test
+    void beyondTheRunningAndTheQueuedAChecksIsRefusedAtOnce() throws Exception {
+        VerificationGate gate = new VerificationGate(1, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+
+        CompletableFuture<Optional<String>> running = CompletableFuture.supplyAsync(() -> gate.run(() -> {
+            started.countDown();
+            await(release);
+            ran.incrementAndGet();
+            return "first";
+        }));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Optional<String>> queued = CompletableFuture.supplyAsync(() -> gate.run(() -> {
+            ran.incrementAndGet();
+            return "second";
+        }));
+        while (gate.waiting() == 0) {
+            Thread.onSpinWait(); // until the second has taken its place in the queue
+        }
+
+        assertThat(gate.run(() -> {
+            ran.incrementAndGet();
+            return "third";
+        })).isEmpty();
+        assertThat(ran).hasValue(0);
+
+        release.countDown();
+        assertThat(running.get(30, TimeUnit.SECONDS)).contains("first");
+        assertThat(queued.get(30, TimeUnit.SECONDS)).contains("second");
+        assertThat(gate.run(() -> "fourth")).as("room again").contains("fourth");
+        assertThat(ran).hasValue(2);
+    }
+
+    @Test
+    void aFailingCheckGivesBackItsPlace() {
+        VerificationGate gate = new VerificationGate(1, 0);
+
+        assertThatThrownBy(() -> gate.run(() -> {
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(gate.run(() -> "next")).contains("next");
+    }
+
+    @Test
+    void needsARunningCheck() {
+        assertThatThrownBy(() -> new VerificationGate(0, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
