@@ -17,6 +17,8 @@ import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.JournalWatch;
+import dev.cheeseshop.manage.ReleaseManagement;
+import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -114,7 +116,8 @@ public final class Application implements AutoCloseable {
                     new JsonApiPages(new JsonApi(store), renderCache, watch),
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
-                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock);
+                    new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
+                    new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock));
             server.route(site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");

@@ -9,7 +9,9 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.manage.CreateToken;
 import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RevokeToken;
+import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
@@ -25,7 +27,8 @@ public final class Site {
 
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
-            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock) {
+            Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
+            ReleaseManagement releases, RoleManagement roles) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
@@ -36,6 +39,7 @@ public final class Site {
         ApiV1 api = new ApiV1(authenticator);
         new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
                 .register(api);
+        new ProjectApi(releases, roles, store).register(api);
         api.register(routes);
     }
 
