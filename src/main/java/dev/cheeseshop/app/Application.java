@@ -56,10 +56,11 @@ public final class Application implements AutoCloseable {
     private final DocumentCache renderCache;
     private final JournalWatch journalWatch;
     private final ScheduledExecutorService background;
+    private final Site site;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
-            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background) {
+            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background, Site site) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -68,6 +69,7 @@ public final class Application implements AutoCloseable {
         this.renderCache = renderCache;
         this.journalWatch = journalWatch;
         this.background = background;
+        this.site = site;
     }
 
     /** For commands that change the index beside (or without) a running server. */
@@ -78,7 +80,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null);
+                    null, null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e);
@@ -129,7 +131,7 @@ public final class Application implements AutoCloseable {
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, sqlite, blobs, clock, background);
-            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background);
+            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, site);
         } catch (IOException e) {
             closeQuietly(server);
             store.close();
@@ -174,6 +176,11 @@ public final class Application implements AutoCloseable {
                 LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
             }
         }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The server's routes (null for a command). */
+    public Site site() {
+        return site;
     }
 
     public Accounts accounts() {

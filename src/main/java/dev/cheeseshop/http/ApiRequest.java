@@ -12,11 +12,31 @@ import java.util.Optional;
 /**
  * One authenticated call of the JSON API, as its handler sees it: who calls, the path's
  * parameters, and the body (a JSON object, empty when there was none), with typed accessors that
- * refuse a wrongly typed field with a 400 naming it.
+ * refuse a wrongly typed field with a 400 naming it, and the query's parameters (the first of each name).
  */
-public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body) {
+public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
     static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body) {
-        return new ApiRequest(principal, Map.copyOf(params), body == null ? JsonNodeFactory.instance.objectNode() : body);
+        return of(principal, params, body, Map.of());
+    }
+
+    static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
+        return new ApiRequest(principal, Map.copyOf(params), body == null ? JsonNodeFactory.instance.objectNode() : body,
+                Map.copyOf(query));
+    }
+
+    /**
+     * A query parameter that must be a whole number from {@code min} to {@code max}, or
+     * {@code otherwise} when absent; 400 naming it when it is anything else.
+     */
+    public long queryNumber(String name, long min, long max, long otherwise) throws ApiError {
+        String value = query.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        if (!value.matches("[0-9]{1,18}") || Long.parseLong(value) < min || Long.parseLong(value) > max) {
+            throw ApiError.badRequest(name + ": a whole number from " + min + " to " + max);
+        }
+        return Long.parseLong(value);
     }
 
     public String param(String name) {

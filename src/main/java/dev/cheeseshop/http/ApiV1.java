@@ -59,6 +59,7 @@ public final class ApiV1 {
     public record Answer(int status, Object body) {}
 
     private final Routes table = new Routes();
+    private final List<Route> routes = new java.util.ArrayList<>();
     private final Authenticator authenticator;
     private final AtomicLong failures = new AtomicLong();
 
@@ -76,6 +77,11 @@ public final class ApiV1 {
         return add("GET", pattern, handler);
     }
 
+    /** GET without authentication: for what is public, such as the API's own description. */
+    public ApiV1 openGet(String pattern, Handler handler) {
+        return add("GET", pattern, handler, true);
+    }
+
     public ApiV1 post(String pattern, Handler handler) {
         return add("POST", pattern, handler);
     }
@@ -89,13 +95,26 @@ public final class ApiV1 {
     }
 
     private ApiV1 add(String method, String pattern, Handler handler) {
+        return add(method, pattern, handler, false);
+    }
+
+    private ApiV1 add(String method, String pattern, Handler handler, boolean open) {
         Set<String> methods = method.equals("GET") ? Set.of("GET", "HEAD") : Set.of(method);
-        table.add(methods, PREFIX + pattern, new Bound(handler));
+        table.add(methods, PREFIX + pattern, new Bound(handler, open));
+        routes.add(new Route(method, pattern));
         return this;
     }
 
+    /** A route of the group: its method (GET stands for GET and HEAD) and its pattern below {@link #PREFIX}. */
+    public record Route(String method, String pattern) {}
+
+    /** Every route of the group, in the order added: what {@code openapi/v1.json} must describe. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     /** An API handler in the inner table; never run as a plain handler. */
-    private record Bound(Handler handler) implements Routes.Handler {
+    private record Bound(Handler handler, boolean open) implements Routes.Handler {
         @Override
         public void handle(Exchange exchange) {
             throw new IllegalStateException("API handlers run through ApiV1");
@@ -128,6 +147,10 @@ public final class ApiV1 {
             exchange.header("Allow", String.join(", ", match.allowed().stream().sorted().toList()));
             throw new ApiError(405, "method " + method + " is not allowed here");
         }
+        Bound bound = (Bound) match.handler();
+        if (bound.open()) {
+            return bound.handler().handle(ApiRequest.of(null, match.params(), null, query(exchange)));
+        }
         Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange);
         if (auth.refusal() == Authenticator.Refusal.THROTTLED || auth.refusal() == Authenticator.Refusal.BUSY) {
             exchange.header("Retry-After", Long.toString(Login.seconds(auth.retryAfter())));
@@ -143,7 +166,21 @@ public final class ApiV1 {
                             + "token, or Authorization: Bearer <token>");
         }
         ObjectNode body = readBody(exchange);
-        return ((Bound) match.handler()).handler().handle(ApiRequest.of(auth.principal(), match.params(), body));
+        return bound.handler().handle(ApiRequest.of(auth.principal(), match.params(), body, query(exchange)));
+    }
+
+    /** The query's parameters, the first value of each name; a malformed query is 400. */
+    private static Map<String, String> query(Exchange exchange) throws ApiError {
+        if (exchange.rawQuery() == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            exchange.query().forEach(field -> out.putIfAbsent(field.getName(), field.getValue()));
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest("the query string is malformed");
+        }
+        return out;
     }
 
     /** The JSON object the request carries, or null when it carries none (allowed on GET and DELETE). */

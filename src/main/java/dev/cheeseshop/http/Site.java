@@ -4,6 +4,7 @@ import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.LandingPage;
+import dev.cheeseshop.index.ProjectDetails;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
@@ -20,10 +21,12 @@ import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.time.Clock;
+import java.util.List;
 
 /** Every route the server answers, in one table. */
 public final class Site {
     private final Routes routes = new Routes();
+    private final ApiV1 api;
 
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
@@ -40,10 +43,18 @@ public final class Site {
         new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
                 .register(api);
         new ProjectApi(releases, roles, store).register(api);
+        new ProjectReadApi(new ProjectDetails(store)).register(api);
+        new OpenApiDocument().register(api);
         api.register(routes);
+        this.api = api;
     }
 
     public Routes routes() {
         return routes;
+    }
+
+    /** The {@code /api/v1} group's routes: what its OpenAPI description must describe. */
+    public List<ApiV1.Route> apiRoutes() {
+        return api.routes();
     }
 }

@@ -27,4 +27,11 @@ public interface JournalStore {
 
     /** Entries with a serial above {@code after}, ascending, at most {@code limit}. */
     void since(Serial after, int limit, Consumer<JournalEntry> sink);
+
+    /**
+     * One project's entries with a serial above {@code after}, ascending, at most {@code limit}:
+     * those whose name, lower case with {@code _} and {@code .} as {@code -}, is
+     * {@code normalizedName} (every spelling of the project's name without a run of separators).
+     */
+    void forProject(String normalizedName, Serial after, int limit, Consumer<JournalEntry> sink);
 }

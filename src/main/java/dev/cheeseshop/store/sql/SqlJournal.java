@@ -44,6 +44,20 @@ final class SqlJournal implements JournalStore {
                 sink, after.value(), limit);
     }
 
+    /** One project's page; its plan is checked in {@code JournalQueryPlanTest}. */
+    static final String PROJECT_QUERY = "SELECT id, name, version, action, submitted_date, submitted_by FROM journals"
+            + " WHERE replace(replace(lower(name), '_', '-'), '.', '-') = ? AND id > ? ORDER BY id LIMIT ?";
+
+    @Override
+    public void forProject(String normalizedName, Serial after, int limit, Consumer<JournalEntry> sink) {
+        jdbc.each(PROJECT_QUERY, SqlJournal::entry, sink, normalizedName, after.value(), limit);
+    }
+
+    private static JournalEntry entry(java.sql.ResultSet rs) throws SQLException {
+        return new JournalEntry(Serial.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                Micros.toInstant(rs.getLong(5)), rs.getString(6));
+    }
+
     private void lockOnce() {
         if (locked) {
             return;
