@@ -11,12 +11,22 @@ import java.util.Optional;
 
 /**
  * One authenticated call of the JSON API, as its handler sees it: who calls, the path's
- * parameters, and the body (a JSON object, empty when there was none), with typed accessors that
+ * parameters, the query's parameters (the first value of each), and the body (a JSON object, empty when there was none), with typed accessors that
  * refuse a wrongly typed field with a 400 naming it.
  */
-public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body) {
+public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
     static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body) {
-        return new ApiRequest(principal, Map.copyOf(params), body == null ? JsonNodeFactory.instance.objectNode() : body);
+        return of(principal, params, body, Map.of());
+    }
+
+    static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
+        return new ApiRequest(principal, Map.copyOf(params), body == null ? JsonNodeFactory.instance.objectNode() : body,
+                Map.copyOf(query));
+    }
+
+    /** A query parameter (its first value), or empty. */
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
     }
 
     public String param(String name) {

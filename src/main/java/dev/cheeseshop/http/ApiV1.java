@@ -143,7 +143,9 @@ public final class ApiV1 {
                             + "token, or Authorization: Bearer <token>");
         }
         ObjectNode body = readBody(exchange);
-        return ((Bound) match.handler()).handler().handle(ApiRequest.of(auth.principal(), match.params(), body));
+        Map<String, String> query = new LinkedHashMap<>();
+        exchange.query().forEach(field -> query.putIfAbsent(field.getName(), field.getValue()));
+        return ((Bound) match.handler()).handler().handle(ApiRequest.of(auth.principal(), match.params(), body, query));
     }
 
     /** The JSON object the request carries, or null when it carries none (allowed on GET and DELETE). */
