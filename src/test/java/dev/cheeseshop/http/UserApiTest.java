@@ -240,6 +240,30 @@ class UserApiTest {
         assertThat(error(asRoot("POST", "/users/erin/enable", "{}"), 409)).isEqualTo("user 'erin' is not disabled");
     }
 
+    @Test
+    void aTokenScopedToProjectsReadsItsUserButChangesNothing() throws Exception {
+        createUser("fay", PASSWORD);
+        Path wheel = TestArchives.wheel("fays-pkg", "1.0").writeTo(Files.createDirectories(tmp.resolve("f1")));
+        assertThat(Uploads.wheel(wheel, "fays-pkg", "1.0").credentials("fay", PASSWORD).to(server).status())
+                .isEqualTo(200);
+        String scoped = Tokens.secret(server, "fay", PASSWORD, "{\"name\": \"one\", \"projects\": [\"fays-pkg\"]}");
+        String unscoped = Tokens.secret(server, "fay", PASSWORD, "{\"name\": \"all\"}");
+
+        assertThat(ok(call("GET", "/users/fay", Tokens.bearer(scoped), null), 200).get("username").asText())
+                .isEqualTo("fay");
+        String next = "fays next password";
+        assertThat(error(call("POST", "/users/fay/password", Tokens.bearer(scoped),
+                "{\"password\": \"" + PASSWORD + "\", \"new_password\": \"" + next + "\"}"), 403))
+                .isEqualTo("a token scoped to projects cannot change passwords");
+        assertThat(call("GET", "/users/fay", Uploads.basic("fay", PASSWORD), null).status()).isEqualTo(200);
+
+        ok(call("POST", "/users/fay/password", Tokens.bearer(unscoped),
+                "{\"password\": \"" + PASSWORD + "\", \"new_password\": \"" + next + "\"}"), 200);
+        assertThat(call("GET", "/users/fay", Uploads.basic("fay", next), null).status()).isEqualTo(200);
+        assertThat(call("GET", "/users/fay", Tokens.bearer(scoped), null).status())
+                .as("a new password leaves the tokens working").isEqualTo(200);
+    }
+
     private static Optional<RoleName> roleOf(String username, String project) {
         return server.app().store().read((Transaction tx) -> {
             User user = tx.users().find(username).orElseThrow();
