@@ -19,6 +19,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RoleManagement;
+import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -119,7 +120,8 @@ public final class Application implements AutoCloseable {
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
-                    new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock));
+                    new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
+                    new UserManagement(store, accounts, clock));
             server.route(site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");

@@ -60,7 +60,7 @@ public final class Accounts {
         } catch (UniqueViolation e) {
             created = Optional.empty(); // another process created the same name a moment ago
         }
-        return created.orElseThrow(() -> new UserProblem("user '" + username + "' already exists"));
+        return created.orElseThrow(() -> UserProblem.taken(username));
     }
 
     /**
@@ -87,19 +87,42 @@ public final class Accounts {
         return ok.get() && user.isPresent() ? new Login.Accepted(user.get()) : new Login.Refused();
     }
 
-    private static void validate(String username, String email, String password) throws UserProblem {
+    /**
+     * Whether {@code password} is {@code user}'s, checked through the gate (no failed-login limit:
+     * the caller is already authenticated); empty when too many checks run at once.
+     */
+    public Optional<Boolean> verify(User user, String password) {
+        return gate.run(() -> password != null && hasher.verify(password, user.passwordHash()));
+    }
+
+    /** The hash of a new password, made through the gate; empty when too many run at once. */
+    public Optional<String> hashNewPassword(String password) throws UserProblem {
+        validatePassword(password);
+        return gate.run(() -> hasher.hash(password));
+    }
+
+    /** Refuses a name that {@link #create} would refuse, without creating anything. */
+    public static void validateUsername(String username) throws UserProblem {
         if (username == null || username.length() > MAX_USERNAME || !USERNAME.matcher(username).matches()) {
             throw new UserProblem("invalid username '" + username + "': use at most " + MAX_USERNAME
                     + " letters, digits and '.', '_' or '-', starting and ending with a letter or digit");
         }
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new UserProblem("invalid email address '" + email + "'");
-        }
+    }
+
+    public static void validatePassword(String password) throws UserProblem {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new UserProblem("the password must be at least " + MIN_PASSWORD + " characters long");
         }
         if (password.length() > MAX_PASSWORD) {
             throw new UserProblem("the password must be at most " + MAX_PASSWORD + " characters long");
         }
+    }
+
+    private static void validate(String username, String email, String password) throws UserProblem {
+        validateUsername(username);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new UserProblem("invalid email address '" + email + "'");
+        }
+        validatePassword(password);
     }
 }

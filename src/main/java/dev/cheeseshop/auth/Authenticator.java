@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * token costs one SHA-256 and one indexed read: no Argon2 run.
  *
  * <p>A token is refused when it is malformed, unknown, revoked or expired (by the injected
- * clock). Its last use is recorded at most once a minute, so a burst of uploads with one token
+ * clock), and a token or password when its user is disabled: both read the account on every
+ * request, so disabling one takes effect at the next. Its last use is recorded at most once a minute, so a burst of uploads with one token
  * writes once.
  */
 public final class Authenticator {
@@ -70,6 +71,9 @@ public final class Authenticator {
         }
         Login login = accounts.login(address, username, password);
         if (login instanceof Login.Accepted accepted) {
+            if (accepted.user().disabled()) {
+                return Outcome.refused(Refusal.INVALID); // the right password of a disabled account
+            }
             return new Outcome(Principal.of(accepted.user()), null);
         }
         if (login instanceof Login.Throttled throttled) {
@@ -94,7 +98,7 @@ public final class Authenticator {
         }
         ApiToken stored = found.get().token();
         Instant now = clock.instant();
-        if (stored.revoked() != null) {
+        if (stored.revoked() != null || found.get().user().disabled()) {
             return Outcome.refused(Refusal.INVALID);
         }
         if (!stored.validAt(now)) {

@@ -39,6 +39,11 @@ public record ApiRequest(Principal principal, Map<String, String> params, Object
         return Long.parseLong(value);
     }
 
+    /** A query parameter (its first value), or empty. */
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
     public String param(String name) {
         return params.get(name);
     }

@@ -13,6 +13,7 @@ import dev.cheeseshop.manage.ListTokens;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.manage.RoleManagement;
+import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
@@ -31,7 +32,7 @@ public final class Site {
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
-            ReleaseManagement releases, RoleManagement roles) {
+            ReleaseManagement releases, RoleManagement roles, UserManagement users) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
@@ -45,6 +46,7 @@ public final class Site {
         new ProjectApi(releases, roles, store).register(api);
         new ProjectReadApi(new ProjectDetails(store)).register(api);
         new OpenApiDocument().register(api);
+        new UserApi(users).register(api);
         api.register(routes);
         this.api = api;
     }

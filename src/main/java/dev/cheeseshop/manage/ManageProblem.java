@@ -14,7 +14,9 @@ public final class ManageProblem extends Exception {
         /** The project, release, file, user, role or token does not exist. */
         NOT_FOUND(404),
         /** The change contradicts the present state (already yanked, the last Owner, ...). */
-        CONFLICT(409);
+        CONFLICT(409),
+        /** Too much work at once (password checks): try again shortly. */
+        BUSY(503);
 
         private final int status;
 
@@ -52,5 +54,9 @@ public final class ManageProblem extends Exception {
 
     static ManageProblem conflict(String message) {
         return new ManageProblem(Kind.CONFLICT, message);
+    }
+
+    static ManageProblem busy(String message) {
+        return new ManageProblem(Kind.BUSY, message);
     }
 }

@@ -25,6 +25,9 @@ class HelpIT {
         "'serve --help', 'Usage: cheeseshop serve [', '--port'",
         "'user --help', 'Usage: cheeseshop user [', 'add'",
         "'user add --help', 'Usage: cheeseshop user add [', '--password-stdin'",
+        "'user --help', 'Usage: cheeseshop user [', 'disable'",
+        "'user passwd --help', 'Usage: cheeseshop user passwd [', '--password-stdin'",
+        "'user list --help', 'Usage: cheeseshop user list [', 'disabled'",
         "'token --help', 'Usage: cheeseshop token [', 'revoke'",
         "'token create --help', 'Usage: cheeseshop token create [', '--expires'",
         "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'"})
@@ -56,6 +59,8 @@ class HelpIT {
         "'user frobnicate', 'frobnicate'",
         "'user add --data /tmp/x', 'NAME'",
         "'user add alice --frobnicate', '--frobnicate'",
+        "'user disable --data /tmp/x', 'NAME'",
+        "'user passwd alice --password', '--password'",
         "'', 'command'",
         "'user', 'command'"})
     void usageErrorsExitOneWithOneLineOnStderrAndNoStackTrace(String commandLine, String mentions) {

@@ -127,4 +127,21 @@ class AuthenticatorTest {
         authenticator.token(secret);
         assertThat(stored(secret).lastUsed()).isEqualTo(T0.plusSeconds(60));
     }
+
+    @Test
+    void aDisabledUsersPasswordAndTokensAreRefusedFromTheNextCheckAndWorkAgainWhenEnabled() {
+        String secret = issue(List.of(), null);
+        assertThat(authenticator.token(secret).accepted()).isTrue();
+
+        store.write((Transaction tx) -> tx.users().setDisabledAt(alice.id(), clock.instant()));
+
+        assertThat(authenticator.basic(CLIENT, "alice", PASSWORD).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
+        assertThat(authenticator.basic(CLIENT, "__token__", secret).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
+        assertThat(authenticator.token(secret).refusal()).isEqualTo(Authenticator.Refusal.INVALID);
+
+        store.write((Transaction tx) -> tx.users().setDisabledAt(alice.id(), null));
+
+        assertThat(authenticator.basic(CLIENT, "alice", PASSWORD).accepted()).isTrue();
+        assertThat(authenticator.token(secret).accepted()).isTrue();
+    }
 }

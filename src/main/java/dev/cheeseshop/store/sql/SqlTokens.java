@@ -1,7 +1,6 @@
 package dev.cheeseshop.store.sql;
 
 import dev.cheeseshop.model.ApiToken;
-import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,9 +33,8 @@ final class SqlTokens implements TokenStore {
     @Override
     public Optional<Found> findByDigest(String digest) {
         return jdbc.one("SELECT " + COLUMNS + ", t.digest, u.id, u.username, u.email, u.password_hash, u.is_admin,"
-                + " u.created FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ?",
-                rs -> new Found(map(rs, List.of()), rs.getString(8), new User(rs.getLong(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getBoolean(13), Micros.toInstant(rs.getLong(14)))),
+                + " u.created, u.disabled_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ?",
+                rs -> new Found(map(rs, List.of()), rs.getString(8), SqlUsers.map(rs, 9)),
                 digest).map(found -> new Found(withScope(found.token()), found.digest(), found.user()));
     }
 

@@ -5,10 +5,14 @@ import dev.cheeseshop.store.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 final class SqlUsers implements UserStore {
+    /** The columns {@link #map} reads, in its order. */
+    static final String COLUMNS = "id, username, email, password_hash, is_admin, created, disabled_at";
+
     private final Jdbc jdbc;
 
     SqlUsers(Jdbc jdbc) {
@@ -17,8 +21,28 @@ final class SqlUsers implements UserStore {
 
     @Override
     public Optional<User> find(String username) {
-        return jdbc.one("SELECT id, username, email, password_hash, is_admin, created FROM users"
-                + " WHERE normalized_username = ?", SqlUsers::map, fold(username));
+        return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE normalized_username = ?", SqlUsers::map,
+                fold(username));
+    }
+
+    @Override
+    public List<User> list(String after, int limit) {
+        return after == null
+                ? jdbc.list("SELECT " + COLUMNS + " FROM users ORDER BY normalized_username LIMIT ?", SqlUsers::map,
+                        limit)
+                : jdbc.list("SELECT " + COLUMNS + " FROM users WHERE normalized_username > ?"
+                        + " ORDER BY normalized_username LIMIT ?", SqlUsers::map, fold(after), limit);
+    }
+
+    @Override
+    public boolean setPasswordHash(long userId, String passwordHash) {
+        return jdbc.update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId) == 1;
+    }
+
+    @Override
+    public boolean setDisabledAt(long userId, Instant at) {
+        return jdbc.update("UPDATE users SET disabled_at = ? WHERE id = ?", at == null ? null : Micros.of(at),
+                userId) == 1;
     }
 
     @Override
@@ -34,7 +58,14 @@ final class SqlUsers implements UserStore {
     }
 
     private static User map(ResultSet rs) throws SQLException {
-        return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                Micros.toInstant(rs.getLong(6)));
+        return map(rs, 1);
+    }
+
+    /** A user from {@link #COLUMNS} read from column {@code first} on. */
+    static User map(ResultSet rs, int first) throws SQLException {
+        long disabled = rs.getLong(first + 6);
+        Instant disabledAt = rs.wasNull() ? null : Micros.toInstant(disabled);
+        return new User(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getBoolean(first + 4), Micros.toInstant(rs.getLong(first + 5)), disabledAt);
     }
 }
