@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,17 @@ class VerificationGateTest {
     @Test
     void beyondTheRunningAndTheQueuedAChecksIsRefusedAtOnce() throws Exception {
         VerificationGate gate = new VerificationGate(1, 1);
+        // Threads of its own: the common pool may have a single thread (two cores), which the first
+        // check would hold while the second never starts.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            fillAndDrain(gate, threads);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void fillAndDrain(VerificationGate gate, ExecutorService threads) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
@@ -24,14 +37,16 @@ class VerificationGateTest {
             await(release);
             ran.incrementAndGet();
             return "first";
-        }));
+        }), threads);
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Optional<String>> queued = CompletableFuture.supplyAsync(() -> gate.run(() -> {
             ran.incrementAndGet();
             return "second";
-        }));
-        while (gate.waiting() == 0) {
-            Thread.onSpinWait(); // until the second has taken its place in the queue
+        }), threads);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (gate.waiting() == 0) { // until the second has taken its place in the queue
+            assertThat(System.nanoTime()).as("the second check queues").isLessThan(deadline);
+            Thread.onSpinWait();
         }
 
         assertThat(gate.run(() -> {
