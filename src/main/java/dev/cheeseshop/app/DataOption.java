@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.manage.ManageProblem;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -9,4 +10,19 @@ final class DataOption {
             description = "Data directory: metadata database and distribution files (env CHEESESHOP_DATA; "
                     + "default ${DEFAULT-VALUE}).")
     Path data;
+
+    /** Work on the index in the data directory, which a management use case may refuse. */
+    @FunctionalInterface
+    interface IndexWork {
+        void run(Application app) throws ManageProblem;
+    }
+
+    /** Opens the index, runs {@code work} and closes it; a refusal is the command's one error line. */
+    void run(IndexWork work) {
+        try (Application app = Application.forCommand(data)) {
+            work.run(app);
+        } catch (ManageProblem e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
 }

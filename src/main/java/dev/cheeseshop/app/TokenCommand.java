@@ -3,7 +3,6 @@ package dev.cheeseshop.app;
 import dev.cheeseshop.manage.CreateToken;
 import dev.cheeseshop.manage.Expiry;
 import dev.cheeseshop.manage.ListTokens;
-import dev.cheeseshop.manage.ManageProblem;
 import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.model.ApiToken;
 import java.time.Instant;
@@ -59,15 +58,13 @@ final class TokenCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 Instant expiry = expires == null ? null : Expiry.parse(expires, app.clock().instant());
                 CreateToken.Created created = new CreateToken(app.store(), app.clock())
                         .forUser(user, new CreateToken.Request(name, projects, expiry));
                 System.out.println("created token " + describe(created.token()) + " for user " + user);
                 System.out.println(created.secret());
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 
@@ -84,7 +81,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 List<ApiToken> tokens = new ListTokens(app.store()).of(user);
                 System.out.println("id\tname\tprojects\tcreated\texpires\tlast-used\trevoked");
                 for (ApiToken token : tokens) {
@@ -93,9 +90,7 @@ final class TokenCommand implements Runnable {
                             + "\t" + orDash(token.expires()) + "\t" + orDash(token.lastUsed()) + "\t"
                             + orDash(token.revoked()));
                 }
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 
@@ -111,12 +106,10 @@ final class TokenCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 ApiToken revoked = new RevokeToken(app.store(), app.clock()).byOperator(id);
                 System.out.println("revoked token " + describe(revoked));
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.cheeseshop.app;
 
 import dev.cheeseshop.auth.UserProblem;
-import dev.cheeseshop.manage.ManageProblem;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.model.User;
 import java.util.List;
@@ -111,12 +110,10 @@ final class UserCommand implements Runnable {
                 throw new CommandFailure("--password-stdin is required: pipe the password on standard input");
             }
             String password = Add.readLine();
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 User user = users(app).changePassword(null, name, null, password);
                 System.out.println("changed the password of user " + user.username());
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 
@@ -133,12 +130,10 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 User user = users(app).disable(null, name);
                 System.out.println("disabled user " + user.username());
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 
@@ -154,12 +149,10 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 User user = users(app).enable(null, name);
                 System.out.println("enabled user " + user.username());
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 
@@ -173,7 +166,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Application app = Application.forCommand(data.data)) {
+            data.run(app -> {
                 UserManagement users = users(app);
                 System.out.println("name\temail\tadmin\tdisabled");
                 String after = null;
@@ -190,9 +183,7 @@ final class UserCommand implements Runnable {
                     }
                     after = page.get(page.size() - 1).username();
                 }
-            } catch (ManageProblem e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            });
         }
     }
 }
