@@ -19,11 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FlitTokenIT {
     private static final String USER = "flitter";
     private static final String PASSWORD = "flitting-password-1";
-    private static final Pattern ANCHOR = Pattern.compile("<a href=\"([^\"]+)\"[^>]*>([^<]+)</a>");
 
     @TempDir
     static Path shared;
@@ -110,7 +106,7 @@ class FlitTokenIT {
         Processes.Result second = flit(a2, scoped);
         assertThat(second.exitCode()).as(second.describe()).isZero();
         List<String> a2Files = built(a2);
-        Map<String, String> aLinks = links(Http.get(server.uri("/simple/flit-token-a/")).text());
+        Map<String, String> aLinks = Publishers.simpleLinks(Http.get(server.uri("/simple/flit-token-a/")).text());
         assertThat(aLinks).containsOnlyKeys(aFiles.get(0), aFiles.get(1), a2Files.get(0), a2Files.get(1));
         assertThat(journalSince(beforeA2)).containsExactly(
                 "flit-token-a|2.0|new release|" + USER,
@@ -175,7 +171,7 @@ class FlitTokenIT {
         URI pageUri = server.uri("/simple/" + name + "/");
         Http.Response page = Http.get(pageUri);
         assertThat(page.status()).as(page.text()).isEqualTo(200);
-        Map<String, String> links = links(page.text());
+        Map<String, String> links = Publishers.simpleLinks(page.text());
         assertThat(links).containsOnlyKeys(files);
         for (String file : files) {
             Http.Response download = Http.get(pageUri.resolve(links.get(file)));
@@ -211,13 +207,4 @@ class FlitTokenIT {
         return entries;
     }
 
-    /** The Simple page's links by text, without their {@code #sha256=} fragments. */
-    private static Map<String, String> links(String html) {
-        Map<String, String> links = new LinkedHashMap<>();
-        Matcher m = ANCHOR.matcher(html);
-        while (m.find()) {
-            links.put(m.group(2), m.group(1).replaceFirst("#.*", ""));
-        }
-        return links;
-    }
 }

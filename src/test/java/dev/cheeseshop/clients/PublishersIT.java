@@ -14,11 +14,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishersIT {
     private static final String USER = "publisher";
     private static final String PASSWORD = "publishing-password-1";
-    private static final Pattern ANCHOR = Pattern.compile("<a href=\"([^\"]+)\"[^>]*>([^<]+)</a>");
     private static final String CHANGELOG = String.join("\n",
             "import json, sys, xmlrpc.client",
             "print(json.dumps(xmlrpc.client.ServerProxy(sys.argv[1]).changelog_since_serial(int(sys.argv[2]))))");
@@ -199,7 +195,7 @@ class PublishersIT {
         URI pageUri = server.uri("/simple/" + name + "/");
         Http.Response page = Http.get(pageUri);
         assertThat(page.status()).as(page.text()).isEqualTo(200);
-        Map<String, String> links = links(page.text());
+        Map<String, String> links = Publishers.simpleLinks(page.text());
         assertThat(links).containsOnlyKeys(name(wheel), name(sdist));
         for (Path file : built) {
             Http.Response download = Http.get(pageUri.resolve(links.get(name(file))));
@@ -245,15 +241,6 @@ class PublishersIT {
         return entries;
     }
 
-    /** The Simple page's links by text, without their {@code #sha256=} fragments. */
-    private static Map<String, String> links(String html) {
-        Map<String, String> links = new LinkedHashMap<>();
-        Matcher m = ANCHOR.matcher(html);
-        while (m.find()) {
-            links.put(m.group(2), m.group(1).replaceFirst("#.*", ""));
-        }
-        return links;
-    }
 
     private static String name(Path file) {
         return file.getFileName().toString();

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The publishing tools as Debian packages them: flit, poetry, pdm, and {@code python3 -m build}
@@ -58,5 +62,17 @@ public final class Publishers {
             built.withoutEnvPrefix(prefix);
         }
         return built;
+    }
+
+    private static final Pattern ANCHOR = Pattern.compile("<a href=\"([^\"]+)\"[^>]*>([^<]+)</a>");
+
+    /** A Simple page's links by their text, without their {@code #sha256=} fragments. */
+    public static Map<String, String> simpleLinks(String html) {
+        Map<String, String> links = new LinkedHashMap<>();
+        Matcher m = ANCHOR.matcher(html);
+        while (m.find()) {
+            links.put(m.group(2), m.group(1).replaceFirst("#.*", ""));
+        }
+        return links;
     }
 }
