@@ -111,7 +111,7 @@ final class UserCommand implements Runnable {
             }
             String password = Add.readLine();
             data.run(app -> {
-                User user = users(app).changePassword(null, name, null, password);
+                User user = users(app).changePassword(null, null, name, null, password);
                 System.out.println("changed the password of user " + user.username());
             });
         }

@@ -6,6 +6,7 @@ import dev.cheeseshop.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +22,7 @@ public final class Accounts {
     private static final int MIN_PASSWORD = 8;
     private static final int MAX_PASSWORD = 4096;
     /** What a client refused by a full {@link VerificationGate} is told to wait: a check takes well under a second. */
-    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    public static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MetadataStore store;
@@ -70,13 +71,26 @@ public final class Accounts {
      * much as a known one and the two answers look alike.
      */
     public Login login(String address, String username, String password) {
+        return check(address, username, () -> store.read(tx -> tx.users().find(username)), password);
+    }
+
+    /**
+     * Whether {@code password} is {@code user}'s, for an authenticated user confirming a change
+     * (a new password): counted and throttled as a login by this address and username, so that a
+     * stolen token cannot be used to guess its user's password without limit.
+     */
+    public Login confirm(String address, User user, String password) {
+        return check(address, user.username(), () -> Optional.of(user), password == null ? "" : password);
+    }
+
+    private Login check(String address, String username, Supplier<Optional<User>> find, String password) {
         if (throttle != null) {
             Duration wait = throttle.admit(address, username);
             if (!wait.isZero()) {
                 return new Login.Throttled(wait);
             }
         }
-        Optional<User> user = store.read(tx -> tx.users().find(username));
+        Optional<User> user = find.get();
         Optional<Boolean> ok = gate.run(() -> hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash)));
         if (throttle != null && ok.orElse(true)) {
             throttle.takeBack(address, username); // a success, or a check that never ran, is no failure
@@ -85,14 +99,6 @@ public final class Accounts {
             return new Login.Busy(BUSY_RETRY);
         }
         return ok.get() && user.isPresent() ? new Login.Accepted(user.get()) : new Login.Refused();
-    }
-
-    /**
-     * Whether {@code password} is {@code user}'s, checked through the gate (no failed-login limit:
-     * the caller is already authenticated); empty when too many checks run at once.
-     */
-    public Optional<Boolean> verify(User user, String password) {
-        return gate.run(() -> password != null && hasher.verify(password, user.passwordHash()));
     }
 
     /** The hash of a new password, made through the gate; empty when too many run at once. */

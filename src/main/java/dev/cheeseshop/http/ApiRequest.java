@@ -14,14 +14,17 @@ import java.util.Optional;
  * parameters, and the body (a JSON object, empty when there was none), with typed accessors that
  * refuse a wrongly typed field with a 400 naming it, and the query's parameters (the first of each name).
  */
-public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
+public record ApiRequest(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query,
+        String address) {
     static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body) {
-        return of(principal, params, body, Map.of());
+        return of(principal, params, body, Map.of(), "");
     }
 
-    static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query) {
+    /** @param address the client's IP address, as the failed-login limit counts it */
+    static ApiRequest of(Principal principal, Map<String, String> params, ObjectNode body, Map<String, String> query,
+            String address) {
         return new ApiRequest(principal, Map.copyOf(params), body == null ? JsonNodeFactory.instance.objectNode() : body,
-                Map.copyOf(query));
+                Map.copyOf(query), address);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -27,10 +28,14 @@ import org.slf4j.LoggerFactory;
  * <li>the route (an unknown path is 404, a known path with another method 405, in JSON);</li>
  * <li>authentication: HTTP Basic (a password, or {@code __token__} and a token) or
  * {@code Bearer <token>}, else 401 with a {@code WWW-Authenticate} challenge;</li>
- * <li>the body: on POST, PUT and PATCH, and on any request that has one, the Content-Type must
- * be {@code application/json} (415 otherwise: a browser cannot send that cross-site without a
- * CORS preflight, which is never granted, and no cookie is ever read, so there is no CSRF); at
- * most {@link #MAX_BODY} bytes (413); a JSON object (400);</li>
+ * <li>the body: on any request that has one, the Content-Type must be {@code application/json}
+ * (415 otherwise: a browser cannot send that cross-site without a CORS preflight, which is never
+ * granted, and no cookie is ever read, so there is no CSRF); at most {@link #MAX_BODY} bytes
+ * (413); a JSON object (400). A POST, PUT or PATCH without a body counts as {@code {}} when it
+ * comes from a script ({@code curl -X POST}): no Content-Type and no {@code Origin} header. A
+ * browser sends {@code Origin} with every POST, and a cross-site one without a body is a "simple"
+ * request sent without a preflight, with any Basic credentials the browser has cached, so from a
+ * browser the JSON Content-Type stays required;</li>
  * <li>the handler, whose {@link ApiError} or {@link ManageProblem} becomes its status.</li>
  * </ol>
  * Every error is {@code {"errors": [{"status": "...", "detail": "..."}]}}. To add endpoints, call
@@ -128,6 +133,7 @@ public final class ApiV1 {
         } catch (ApiError e) {
             error(exchange, e.status(), e.getMessage());
         } catch (ManageProblem e) {
+            e.retryAfter().ifPresent(wait -> exchange.header("Retry-After", Long.toString(Login.seconds(wait))));
             error(exchange, e.kind().status(), e.getMessage());
         } catch (RuntimeException e) {
             String id = "api-" + Long.toString(System.currentTimeMillis(), 36) + "-" + failures.incrementAndGet();
@@ -149,7 +155,7 @@ public final class ApiV1 {
         }
         Bound bound = (Bound) match.handler();
         if (bound.open()) {
-            return bound.handler().handle(ApiRequest.of(null, match.params(), null, query(exchange)));
+            return bound.handler().handle(ApiRequest.of(null, match.params(), null, query(exchange), exchange.remoteAddress()));
         }
         Authenticator.Outcome auth = AuthHeader.authenticate(authenticator, exchange);
         if (auth.refusal() == Authenticator.Refusal.THROTTLED || auth.refusal() == Authenticator.Refusal.BUSY) {
@@ -166,7 +172,7 @@ public final class ApiV1 {
                             + "token, or Authorization: Bearer <token>");
         }
         ObjectNode body = readBody(exchange);
-        return bound.handler().handle(ApiRequest.of(auth.principal(), match.params(), body, query(exchange)));
+        return bound.handler().handle(ApiRequest.of(auth.principal(), match.params(), body, query(exchange), exchange.remoteAddress()));
     }
 
     /** The query's parameters, the first value of each name; a malformed query is 400. */
@@ -190,7 +196,11 @@ public final class ApiV1 {
         if (!hasBody && !BODY_METHODS.contains(exchange.method())) {
             return null;
         }
-        String type = exchange.header("Content-Type").orElse("");
+        Optional<String> contentType = exchange.header("Content-Type");
+        if (!hasBody && contentType.isEmpty() && exchange.header("Origin").isEmpty()) {
+            return null;
+        }
+        String type = contentType.orElse("");
         String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {
             throw new ApiError(415, "the body must be JSON, with Content-Type: application/json"

@@ -78,11 +78,11 @@ final class FileHandler {
     private Optional<Served> find(String path) {
         if (path.endsWith(METADATA_SUFFIX)) {
             String filePath = path.substring(0, path.length() - METADATA_SUFFIX.length());
-            Optional<DistFile> file = store.read(tx -> tx.files().findByPath(filePath));
+            Optional<DistFile> file = store.read(tx -> tx.files().findServable(filePath));
             return file.filter(f -> f.metadata().isPresent())
                     .map(f -> new Served(f, f.metadataPath(), f.metadata().get().sha256(), "text/plain; charset=utf-8"));
         }
-        return store.read(tx -> tx.files().findByPath(path))
+        return store.read(tx -> tx.files().findServable(path))
                 .map(f -> new Served(f, f.path(), f.digests().sha256(), "application/octet-stream"));
     }
 }

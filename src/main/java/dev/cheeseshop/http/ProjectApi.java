@@ -1,6 +1,7 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Principal;
+import dev.cheeseshop.index.ProjectDetails;
 import dev.cheeseshop.manage.Change;
 import dev.cheeseshop.manage.ManageProblem;
 import dev.cheeseshop.manage.ReleaseManagement;
@@ -105,12 +106,15 @@ final class ProjectApi {
         return new ApiV1.Answer(200, body);
     }
 
-    /** GET: the project's roles, as {@code package_roles} lists them; any authenticated caller may read them. */
+    /**
+     * GET: the project's roles, as {@code package_roles} lists them; any authenticated caller may
+     * read them, except those of a project in quarantine ({@link ProjectDetails#visible}).
+     */
     private ApiV1.Answer listRoles(ApiRequest request) throws ApiError {
         String name = project(request);
         String normalized = ProjectName.normalize(name);
-        Optional<List<RoleStore.Grant>> grants = store.read(tx -> tx.projects().find(normalized)
-                .map(Project::id).map(id -> tx.roles().forProject(id)));
+        Optional<List<RoleStore.Grant>> grants = store.read(tx -> ProjectDetails.visible(tx, name,
+                request.principal().user()).map(Project::id).map(id -> tx.roles().forProject(id)));
         if (grants.isEmpty()) {
             throw ApiError.notFound("Project '" + name + "' does not exist.");
         }
@@ -127,7 +131,7 @@ final class ProjectApi {
     }
 
     /** The project named in the path, once a scoped token's scope allows it (403 otherwise). */
-    private static String project(ApiRequest request) throws ApiError {
+    static String project(ApiRequest request) throws ApiError {
         String name = request.param("project");
         Principal principal = request.principal();
         if (!principal.mayTouch(ProjectName.normalize(name))) {

@@ -6,6 +6,7 @@ import dev.cheeseshop.model.JournalEntry;
 import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.model.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,9 +36,10 @@ final class ProjectReadApi {
 
     private ApiV1.Answer project(ApiRequest request) throws ApiError {
         String name = request.param("project");
-        ProjectDetails.ProjectView view = details.project(name).orElseThrow(() -> noProject(name));
+        ProjectDetails.ProjectView view = details.project(name, request.principal().user()).orElseThrow(() -> noProject(name));
         Map<String, Object> body = names(view.project());
         body.put("last_serial", view.project().lastSerial().value());
+        body.put("quarantined", view.project().quarantined());
         body.put("roles", view.roles().stream().map(grant -> {
             Map<String, String> one = new LinkedHashMap<>();
             one.put("user", grant.username());
@@ -49,6 +51,7 @@ final class ProjectReadApi {
             one.put("version", release.version());
             one.put("yanked", release.yanked());
             one.put("yanked_reason", yankedReason(release));
+            one.put("quarantined", release.quarantined());
             one.put("created", time(release.created()));
             return one;
         }).toList());
@@ -58,8 +61,9 @@ final class ProjectReadApi {
     private ApiV1.Answer release(ApiRequest request) throws ApiError {
         String name = request.param("project");
         String version = request.param("version");
-        ProjectDetails.ReleaseView view = details.release(name, version).orElseThrow(() -> details.project(name)
-                .isEmpty() ? noProject(name) : ApiError.notFound("Release " + version + " of '" + name
+        User viewer = request.principal().user();
+        ProjectDetails.ReleaseView view = details.release(name, version, viewer).orElseThrow(() -> details
+                .project(name, viewer).isEmpty() ? noProject(name) : ApiError.notFound("Release " + version + " of '" + name
                         + "' does not exist."));
         Release release = view.release();
         String requiresPython = release.requiresPython().orElse(null);
@@ -67,6 +71,7 @@ final class ProjectReadApi {
         body.put("version", release.version());
         body.put("yanked", release.yanked());
         body.put("yanked_reason", yankedReason(release));
+        body.put("quarantined", release.quarantined());
         body.put("requires_python", requiresPython);
         body.put("created", time(release.created()));
         body.put("files", view.files().stream().map(file -> file(file, release, requiresPython)).toList());
@@ -92,7 +97,7 @@ final class ProjectReadApi {
         String name = request.param("project");
         Serial after = Serial.of(request.queryNumber("after", 0, Long.MAX_VALUE / 2, 0));
         int limit = (int) request.queryNumber("limit", 1, ProjectDetails.MAX_LIMIT, ProjectDetails.DEFAULT_LIMIT);
-        ProjectDetails.JournalPage page = details.journal(name, after, limit).orElseThrow(() -> noProject(name));
+        ProjectDetails.JournalPage page = details.journal(name, after, limit, request.principal().user()).orElseThrow(() -> noProject(name));
         Map<String, Object> body = names(page.project());
         body.put("entries", page.entries().stream().map(ProjectReadApi::entry).toList());
         body.put("next", page.next().map(Serial::value).orElse(null));

@@ -10,6 +10,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.manage.CreateToken;
 import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.Quarantine;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.manage.RoleManagement;
@@ -44,6 +45,7 @@ public final class Site {
         new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
                 .register(api);
         new ProjectApi(releases, roles, store).register(api);
+        new QuarantineApi(new Quarantine(store, clock)).register(api);
         new ProjectReadApi(new ProjectDetails(store)).register(api);
         new OpenApiDocument().register(api);
         new UserApi(users).register(api);

@@ -69,7 +69,7 @@ final class UserApi {
     private ApiV1.Answer password(ApiRequest request) throws ApiError, ManageProblem {
         String replacement = request.string("new_password")
                 .orElseThrow(() -> ApiError.badRequest("new_password: required"));
-        User user = users.changePassword(request.principal(), request.param("name"),
+        User user = users.changePassword(request.principal(), request.address(), request.param("name"),
                 request.string("password").orElse(null), replacement);
         return new ApiV1.Answer(200, json(user));
     }

@@ -55,9 +55,10 @@ public final class Feeds {
                 .toList());
     }
 
-    /** The feed of the project whose name normalises as {@code name} does, if there is one. */
+    /** The feed of the project whose name normalises as {@code name} does, if there is one not in quarantine. */
     public Optional<ProjectFeed> project(String name) {
-        return store.read(tx -> tx.projects().find(ProjectName.normalize(name)).map(project -> new ProjectFeed(
+        return store.read(tx -> tx.projects().find(ProjectName.normalize(name))
+                .filter(project -> !project.quarantined()).map(project -> new ProjectFeed(
                 project.displayName(), project.normalizedName(),
                 tx.releases().newestOf(project.id(), PROJECT_RELEASES).stream()
                         .map(release -> entry(project, release, release.created()))
@@ -66,6 +67,7 @@ public final class Feeds {
 
     private static Release highest(Transaction tx, Project project) {
         return tx.releases().forProject(project.id()).stream()
+                .filter(release -> !release.quarantined())
                 .max(Comparator.comparing((Release r) -> Version.parse(r.version())))
                 .orElseThrow(() -> new IllegalStateException("project without releases: " + project.normalizedName()));
     }

@@ -33,30 +33,41 @@ public final class JsonApi {
         this.store = store;
     }
 
-    /** The project's last serial, one indexed read; empty when there is no such project. */
+    /** The project's last serial, one indexed read; empty when there is no such project, or it is in quarantine. */
     public Optional<Serial> lastSerial(String normalizedName) {
-        return store.read(tx -> tx.projects().find(normalizedName).map(Project::lastSerial));
+        return store.read(tx -> visible(tx, normalizedName).map(Project::lastSerial));
     }
 
-    /** The project document; empty when there is no such project or it has no release. */
+    /**
+     * The project document; empty when there is no such project, it is in quarantine, or it has
+     * no release out of quarantine (releases in quarantine are left out).
+     */
     public Optional<ProjectJson> latest(String normalizedName) {
-        return store.read(tx -> tx.projects().find(normalizedName).flatMap(project -> {
-            List<Release> releases = tx.releases().forProject(project.id());
+        return store.read(tx -> visible(tx, normalizedName).flatMap(project -> {
+            List<Release> releases = tx.releases().forProject(project.id()).stream()
+                    .filter(release -> !release.quarantined()).toList();
             return LatestRelease.of(releases).map(latest ->
                     new ProjectJson(project, latest, everyRelease(tx, project, releases), true, roles(tx, project)));
         }));
     }
 
-    /** The document of the release whose canonical version is {@code version}'s, if there is one. */
+    /**
+     * The document of the release whose canonical version is {@code version}'s, if there is one
+     * and neither it nor its project is in quarantine.
+     */
     public Optional<ProjectJson> release(String normalizedName, String version) {
         String canonical = Version.canonicalize(version);
-        return store.read(tx -> tx.projects().find(normalizedName).flatMap(project ->
-                tx.releases().find(project.id(), canonical).map(release -> {
+        return store.read(tx -> visible(tx, normalizedName).flatMap(project ->
+                tx.releases().find(project.id(), canonical).filter(release -> !release.quarantined()).map(release -> {
                     List<DistFile> files = tx.files().forRelease(release.id());
                     files = files.stream().sorted(BY_FILENAME).toList();
                     return new ProjectJson(project, release, List.of(new ReleaseFiles(release, files)), false,
                             roles(tx, project));
                 })));
+    }
+
+    private static Optional<Project> visible(Transaction tx, String normalizedName) {
+        return tx.projects().find(normalizedName).filter(project -> !project.quarantined());
     }
 
     private static List<ReleaseFiles> everyRelease(Transaction tx, Project project, List<Release> releases) {

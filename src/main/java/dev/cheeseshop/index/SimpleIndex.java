@@ -9,6 +9,7 @@ import dev.cheeseshop.model.Version;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.ProjectStore.ProjectListing;
 import dev.cheeseshop.store.Transaction;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,22 +72,31 @@ public final class SimpleIndex {
         });
     }
 
-    /** The last serial of the project with this normalised name (one indexed look-up), if there is one. */
+    /**
+     * The last serial of the project with this normalised name (one indexed look-up), if there is
+     * one not in quarantine.
+     */
     public Optional<Serial> lastSerial(String normalizedName) {
-        return store.read(tx -> tx.projects().find(normalizedName).map(Project::lastSerial));
+        return store.read(tx -> tx.projects().find(normalizedName).filter(p -> !p.quarantined()).map(Project::lastSerial));
     }
 
-    /** The page of the project with this normalised name, if there is one. */
+    /**
+     * The page of the project with this normalised name, if there is one not in quarantine; the
+     * files of its releases in quarantine are left out.
+     */
     public Optional<ProjectPage> page(String normalizedName) {
-        return store.read(tx -> tx.projects().find(normalizedName).map(project -> build(tx, project)));
+        return store.read(tx -> tx.projects().find(normalizedName).filter(p -> !p.quarantined())
+                .map(project -> build(tx, project)));
     }
 
     private static ProjectPage build(Transaction tx, Project project) {
         Map<Long, Release> releases = tx.releases().forProject(project.id()).stream()
+                .filter(release -> !release.quarantined())
                 .collect(Collectors.toMap(Release::id, Function.identity()));
         Map<Long, Version> versions = releases.values().stream()
                 .collect(Collectors.toMap(Release::id, r -> Version.parse(r.version())));
-        List<DistFile> files = tx.files().forProject(project.id());
+        List<DistFile> files = new ArrayList<>(tx.files().forProject(project.id()));
+        files.removeIf(f -> !releases.containsKey(f.releaseId()));
         files.sort(Comparator.<DistFile, Version>comparing(f -> versions.get(f.releaseId()))
                 .thenComparing(DistFile::filename));
         List<FileLink> links = files.stream().map(f -> link(f, releases.get(f.releaseId()))).toList();

@@ -13,6 +13,10 @@ public final class Actions {
     public static final String REMOVE_PROJECT = "remove project";
     public static final String YANK_RELEASE = "yank release";
     public static final String UNYANK_RELEASE = "unyank release";
+    public static final String PROJECT_QUARANTINED = "project quarantined";
+    public static final String PROJECT_QUARANTINE_CLEARED = "project quarantine cleared";
+    public static final String RELEASE_QUARANTINED = "release quarantined";
+    public static final String RELEASE_QUARANTINE_CLEARED = "release quarantine cleared";
 
     private Actions() {}
 

@@ -2,8 +2,10 @@ package dev.cheeseshop.manage;
 
 import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.User;
+import dev.cheeseshop.model.Version;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
 import java.util.Optional;
@@ -19,12 +21,8 @@ final class Access {
 
     /** The project the acting user may manage, found by any spelling of its name. */
     static Project ownedProject(Transaction tx, User actor, String projectName) {
-        Project project = Optional.ofNullable(projectName).filter(n -> !n.isBlank())
-                .flatMap(n -> tx.projects().find(ProjectName.normalize(n)))
-                .orElseThrow(() -> new Refused(ManageProblem.notFound("Project '" + projectName + "' does not exist.")));
-        User stored = tx.users().find(actor.username()).filter(u -> u.id() == actor.id())
-                .orElseThrow(() -> new Refused(ManageProblem.forbidden(
-                        "User '" + actor.username() + "' does not exist any more.")));
+        Project project = project(tx, projectName);
+        User stored = stored(tx, actor);
         if (stored.admin()) {
             return project;
         }
@@ -38,6 +36,39 @@ final class Access {
                     + " of project '" + project.displayName() + "': only an Owner may manage it."));
         }
         return project;
+    }
+
+    /** The project, found by any spelling of its name, when the acting user is a server administrator. */
+    static Project administeredProject(Transaction tx, User actor, String projectName) {
+        Project project = project(tx, projectName);
+        User stored = stored(tx, actor);
+        if (!stored.admin()) {
+            throw new Refused(ManageProblem.forbidden("User '" + stored.username()
+                    + "' is not an administrator: only an administrator may quarantine or release '"
+                    + project.displayName() + "'."));
+        }
+        return project;
+    }
+
+    /** The release of the project with the canonical version of {@code version}. */
+    static Release release(Transaction tx, Project project, String version) {
+        return Version.tryParse(version == null ? "" : version)
+                .flatMap(v -> tx.releases().find(project.id(), v.canonical()))
+                .orElseThrow(() -> new Refused(ManageProblem.notFound(
+                        "Release " + version + " of '" + project.displayName() + "' does not exist.")));
+    }
+
+    private static Project project(Transaction tx, String projectName) {
+        return Optional.ofNullable(projectName).filter(n -> !n.isBlank())
+                .flatMap(n -> tx.projects().find(ProjectName.normalize(n)))
+                .orElseThrow(() -> new Refused(ManageProblem.notFound("Project '" + projectName + "' does not exist.")));
+    }
+
+    /** The acting user as stored now (a user removed since the caller authenticated is refused). */
+    private static User stored(Transaction tx, User actor) {
+        return tx.users().find(actor.username()).filter(u -> u.id() == actor.id())
+                .orElseThrow(() -> new Refused(ManageProblem.forbidden(
+                        "User '" + actor.username() + "' does not exist any more.")));
     }
 
     /** Runs {@code work} in one write transaction; a {@link Refused} inside rolls it back and is thrown as its problem. */

@@ -1,5 +1,8 @@
 package dev.cheeseshop.manage;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Why a management use case refused: a kind, which each protocol maps to its own form (an HTTP
  * status in the JSON API, exit status 1 on the command line), and one line saying what is wrong.
@@ -15,6 +18,8 @@ public final class ManageProblem extends Exception {
         NOT_FOUND(404),
         /** The change contradicts the present state (already yanked, the last Owner, ...). */
         CONFLICT(409),
+        /** Too many failed password checks from this address or for this user: try again later. */
+        THROTTLED(429),
         /** Too much work at once (password checks): try again shortly. */
         BUSY(503);
 
@@ -30,14 +35,25 @@ public final class ManageProblem extends Exception {
     }
 
     private final Kind kind;
+    private final Duration retryAfter;
 
     public ManageProblem(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    private ManageProblem(Kind kind, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** How long to wait before trying again, for {@link Kind#THROTTLED} and {@link Kind#BUSY}. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     static ManageProblem badRequest(String message) {
@@ -56,7 +72,11 @@ public final class ManageProblem extends Exception {
         return new ManageProblem(Kind.CONFLICT, message);
     }
 
-    static ManageProblem busy(String message) {
-        return new ManageProblem(Kind.BUSY, message);
+    static ManageProblem busy(String message, Duration retryAfter) {
+        return new ManageProblem(Kind.BUSY, message, retryAfter);
+    }
+
+    static ManageProblem throttled(String message, Duration retryAfter) {
+        return new ManageProblem(Kind.THROTTLED, message, retryAfter);
     }
 }

@@ -9,7 +9,6 @@ import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.model.User;
-import dev.cheeseshop.model.Version;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
@@ -50,7 +49,7 @@ public final class ReleaseManagement {
     public Change yank(User actor, String projectName, String version, String reason) throws ManageProblem {
         return Access.write(store, tx -> {
             Project project = Access.ownedProject(tx, actor, projectName);
-            Release release = release(tx, project, version);
+            Release release = Access.release(tx, project, version);
             if (release.yanked()) {
                 throw new Refused(ManageProblem.conflict(
                         "Release " + release.version() + " of '" + project.displayName() + "' is already yanked."));
@@ -64,7 +63,7 @@ public final class ReleaseManagement {
     public Change unyank(User actor, String projectName, String version) throws ManageProblem {
         return Access.write(store, tx -> {
             Project project = Access.ownedProject(tx, actor, projectName);
-            Release release = release(tx, project, version);
+            Release release = Access.release(tx, project, version);
             if (!release.yanked()) {
                 throw new Refused(ManageProblem.conflict(
                         "Release " + release.version() + " of '" + project.displayName() + "' is not yanked."));
@@ -79,7 +78,7 @@ public final class ReleaseManagement {
         List<String> keys = new ArrayList<>();
         Change change = Access.write(store, tx -> {
             Project project = Access.ownedProject(tx, actor, projectName);
-            Release release = release(tx, project, version);
+            Release release = Access.release(tx, project, version);
             DistFile file = tx.files().findByFilename(filename).filter(f -> f.releaseId() == release.id())
                     .orElseThrow(() -> new Refused(ManageProblem.notFound("File '" + filename
                             + "' does not exist in release " + release.version() + " of '" + project.displayName() + "'.")));
@@ -96,7 +95,7 @@ public final class ReleaseManagement {
         List<String> keys = new ArrayList<>();
         Change change = Access.write(store, tx -> {
             Project project = Access.ownedProject(tx, actor, projectName);
-            Release release = release(tx, project, version);
+            Release release = Access.release(tx, project, version);
             keys.addAll(keysOf(tx.files().forRelease(release.id())));
             tx.releases().delete(release.id());
             return journal(tx, actor, project, release.version(), Actions.REMOVE_RELEASE);
@@ -120,13 +119,6 @@ public final class ReleaseManagement {
         });
         deleteBlobs(keys);
         return change;
-    }
-
-    private static Release release(Transaction tx, Project project, String version) {
-        return Version.tryParse(version == null ? "" : version)
-                .flatMap(v -> tx.releases().find(project.id(), v.canonical()))
-                .orElseThrow(() -> new Refused(ManageProblem.notFound(
-                        "Release " + version + " of '" + project.displayName() + "' does not exist.")));
     }
 
     private Change journal(Transaction tx, User actor, Project project, String version, String action) {

@@ -1,6 +1,7 @@
 package dev.cheeseshop.manage;
 
 import dev.cheeseshop.auth.Accounts;
+import dev.cheeseshop.auth.Login;
 import dev.cheeseshop.auth.Principal;
 import dev.cheeseshop.auth.UserProblem;
 import dev.cheeseshop.model.User;
@@ -46,9 +47,11 @@ public final class UserManagement {
 
     /**
      * Sets {@code username}'s password. A user changing their own gives the current one
-     * ({@code current}); an administrator or the operator need not.
+     * ({@code current}), checked as a login from {@code address} (a wrong one counts towards the
+     * failed-login limit, and past it the check is refused unmade); an administrator or the
+     * operator need not.
      */
-    public User changePassword(Principal caller, String username, String current, String newPassword)
+    public User changePassword(Principal caller, String address, String username, String current, String newPassword)
             throws ManageProblem {
         requireUnscoped(caller, "change passwords");
         boolean privileged = caller == null || caller.user().admin();
@@ -65,8 +68,15 @@ public final class UserManagement {
             if (current == null) {
                 throw ManageProblem.badRequest("password: the current password is required");
             }
-            boolean ok = accounts.verify(user, current).orElseThrow(UserManagement::busy);
-            if (!ok) {
+            Login check = accounts.confirm(address, user, current);
+            if (check instanceof Login.Throttled throttled) {
+                throw ManageProblem.throttled("There have been too many unsuccessful login attempts. Try again later.",
+                        throttled.retryAfter());
+            }
+            if (check instanceof Login.Busy) {
+                throw busy();
+            }
+            if (!(check instanceof Login.Accepted)) {
                 throw ManageProblem.forbidden("the current password is wrong");
             }
         }
@@ -143,6 +153,7 @@ public final class UserManagement {
     }
 
     private static ManageProblem busy() {
-        return ManageProblem.busy("too many passwords are being checked at once: try again in a moment");
+        return ManageProblem.busy("too many passwords are being checked at once: try again in a moment",
+                Accounts.BUSY_RETRY);
     }
 }

@@ -15,6 +15,9 @@ public interface FileStore {
 
     Optional<DistFile> findByPath(String path);
 
+    /** The file at {@code path} when neither its release nor its project is in quarantine: what may be downloaded. */
+    Optional<DistFile> findServable(String path);
+
     /** True when a file of this name was ever inserted, deleted since or not. */
     boolean everUsed(String filename);
 

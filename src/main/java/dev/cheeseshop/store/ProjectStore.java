@@ -20,13 +20,19 @@ public interface ProjectStore {
 
     void setLastSerial(long projectId, Serial serial);
 
+    /** Puts the project in quarantine from {@code since}, or takes it out with null. */
+    void setQuarantined(long projectId, Instant since);
+
     /**
      * Deletes the project with its roles, releases, their files and classifiers; the files' names
      * stay in the filename registry, and the name may be registered again.
      */
     void delete(long projectId);
 
-    /** Every project, in normalised-name order, streamed without loading them all. */
+    /**
+     * Every project not in quarantine, in normalised-name order, streamed without loading them
+     * all: the Simple index.
+     */
     void forEach(Consumer<ProjectListing> sink);
 
     /**
@@ -43,7 +49,7 @@ public interface ProjectStore {
     }
 
     /**
-     * The newest projects that have at least one release, newest first (by creation time, the
+     * The newest projects not in quarantine that have at least one release not in quarantine, newest first (by creation time, the
      * later-inserted first on a tie), at most {@code limit}.
      */
     List<Project> newest(int limit);

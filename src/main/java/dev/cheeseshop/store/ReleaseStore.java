@@ -31,16 +31,19 @@ public interface ReleaseStore {
     record NamedRelease(String projectName, String version) {}
 
     /**
-     * The newest releases of all projects with their projects, newest first (by creation time,
+     * The newest releases not in quarantine of the projects not in quarantine, with their projects, newest first (by creation time,
      * the later-inserted first on a tie), at most {@code limit}.
      */
     List<ProjectRelease> newest(int limit);
 
-    /** The newest releases of one project, newest first as {@link #newest}, at most {@code limit}. */
+    /** The newest releases not in quarantine of one project, newest first as {@link #newest}, at most {@code limit}. */
     List<Release> newestOf(long projectId, int limit);
 
     /** A release with its project. */
     record ProjectRelease(Project project, Release release) {}
+
+    /** Puts the release in quarantine from {@code since}, or takes it out with null. */
+    void setQuarantined(long releaseId, Instant since);
 
     /** Sets the release's PEP 592 yank state; {@code reason} is kept only while yanked (null for none). */
     void setYanked(long releaseId, boolean yanked, String reason);

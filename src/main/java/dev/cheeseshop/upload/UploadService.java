@@ -148,7 +148,8 @@ public final class UploadService {
     /**
      * The permission step: a scoped token only ever touches the projects it names, and never
      * creates one (whatever its scope, as on pypi.org); then the user needs a role on an existing
-     * project.
+     * project, unless a server administrator, who may do anything (the upload is journaled under
+     * the administrator, and gives no role).
      */
     private static void permitted(Transaction tx, Upload upload, Optional<Project> project) {
         Principal principal = upload.principal;
@@ -161,7 +162,8 @@ public final class UploadService {
             throw new Refusal(UploadProblem.forbidden(Messages.outOfScope(principal.scope(),
                     project.get().displayName())));
         }
-        if (project.isPresent() && tx.roles().find(project.get().id(), upload.user().id()).isEmpty()) {
+        if (project.isPresent() && !upload.user().admin()
+                && tx.roles().find(project.get().id(), upload.user().id()).isEmpty()) {
             throw new Refusal(UploadProblem.forbidden(
                     Messages.notAllowedToUpload(upload.user().username(), project.get().displayName())));
         }
@@ -231,7 +233,8 @@ public final class UploadService {
             journal.add(project, null, Actions.addRole(RoleName.Owner, upload.user().username()));
         } else if (!project.displayName().equals(upload.form.name().display())) {
             tx.projects().rename(project.id(), upload.form.name());
-            project = new Project(project.id(), upload.form.name(), project.created(), project.lastSerial());
+            project = new Project(project.id(), upload.form.name(), project.created(), project.lastSerial(),
+                    project.quarantined());
         }
         String version = upload.metadata.version().toString();
         Release release = tx.releases().find(project.id(), upload.metadata.version().canonical()).orElse(null);

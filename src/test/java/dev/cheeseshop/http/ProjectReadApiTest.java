@@ -158,6 +158,7 @@ class ProjectReadApiTest {
         out.put("version", version);
         out.put("yanked", yanked);
         out.put("yanked_reason", reason);
+        out.put("quarantined", false);
         out.put("created", created.toString());
         return out;
     }
@@ -179,6 +180,7 @@ class ProjectReadApiTest {
         expected.put("name", "Read_Proj");
         expected.put("normalized_name", "read-proj");
         expected.put("last_serial", lastSerial);
+        expected.put("quarantined", false);
         expected.put("roles", List.of(Map.of("user", "alice", "role", "Owner"), Map.of("user", "bob", "role", "Maintainer")));
         expected.put("versions", List.of(version("1.0", false, null, v1), version("9.0", true, "broken", v9),
                 version("10.0", false, null, v10)));
@@ -198,6 +200,7 @@ class ProjectReadApiTest {
         expected.put("version", "2.0");
         expected.put("yanked", false);
         expected.put("yanked_reason", null);
+        expected.put("quarantined", false);
         expected.put("requires_python", ">=3.8");
         expected.put("created", wheel.at().toString());
         // by filename: read-rel-2.0.tar.gz < read_rel-2.0-py3-none-any.whl

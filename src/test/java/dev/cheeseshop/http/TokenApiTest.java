@@ -161,8 +161,23 @@ class TokenApiTest {
     }
 
     @Test
-    void writesTakeJsonOnly() {
+    void writesTakeJsonOnlyOrFromAScriptNoBodyAtAll() throws Exception {
         String basic = Uploads.basic(ALICE, ALICE_PASSWORD);
+        // No body and no Content-Type from a script (curl -X POST): the same as {}.
+        assertThat(assertError(call("POST", "/tokens", basic, null, null), 400)).startsWith("name:");
+        // The same from a browser, which sends Origin (and may send cached Basic credentials cross-site
+        // with a "simple" bodiless POST): refused before anything is read. (java.net.http: HttpURLConnection
+        // drops an Origin header.)
+        java.net.http.HttpResponse<String> fromBrowser = java.net.http.HttpClient.newBuilder()
+                .proxy(java.net.ProxySelector.of(null)).build()
+                .send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/tokens")).header("Authorization", basic)
+                        .header("Origin", "https://elsewhere.example")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(fromBrowser.statusCode()).isEqualTo(415);
+        assertThat(fromBrowser.body()).startsWith("{\"errors\":[{\"status\":\"415\",\"detail\":\"the body must be JSON");
+        assertError(Http.send("POST", server.uri("/api/v1/tokens"), null, "Authorization", basic,
+                "Content-Type", "text/plain"), 415);
         assertThat(assertError(call("POST", "/tokens", basic, "name=x", "application/x-www-form-urlencoded"), 415))
                 .contains("application/json");
         assertError(call("POST", "/tokens", basic, "{\"name\": \"x\"}", "text/plain"), 415);

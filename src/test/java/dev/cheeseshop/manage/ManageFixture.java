@@ -40,6 +40,7 @@ final class ManageFixture implements AutoCloseable {
     final User root;
     final ReleaseManagement releases;
     final RoleManagement roles;
+    final Quarantine quarantine;
     private final Path archives;
 
     private ManageFixture(TestServer server) throws UserProblem, IOException {
@@ -50,6 +51,7 @@ final class ManageFixture implements AutoCloseable {
         this.root = server.app().accounts().create(ROOT, null, ROOT_PASSWORD, true);
         this.releases = new ReleaseManagement(server.app().store(), server.app().blobs(), server.clock());
         this.roles = new RoleManagement(server.app().store(), server.clock());
+        this.quarantine = new Quarantine(server.app().store(), server.clock());
         this.archives = Files.createDirectories(server.data().resolve("archives"));
     }
 

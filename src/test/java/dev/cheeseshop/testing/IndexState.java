@@ -2,9 +2,9 @@ package dev.cheeseshop.testing;
 
 import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.Serial;
-import dev.cheeseshop.store.ProjectStore;
 import dev.cheeseshop.store.RoleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,20 +24,23 @@ public record IndexState(List<String> projects, List<String> releases, List<Dist
         List<JournalEntry> journal, List<String> packages, List<String> staged) {
 
     public static IndexState of(TestServer server) {
-        List<ProjectStore.ProjectListing> listings = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<String> projects = new ArrayList<>();
         List<String> releases = new ArrayList<>();
         List<DistFile> files = new ArrayList<>();
         List<String> roles = new ArrayList<>();
         List<JournalEntry> journal = new ArrayList<>();
         server.app().store().read(tx -> {
-            tx.projects().forEach(listings::add);
-            for (ProjectStore.ProjectListing listing : listings) {
-                projects.add(listing.displayName() + " serial " + listing.lastSerial().value());
-                var project = tx.projects().find(listing.normalizedName()).orElseThrow();
+            // Every project, those in quarantine too (the Simple index's forEach leaves them out).
+            tx.projects().forEachLastSerial((name, serial) -> names.add(name));
+            for (String name : names) {
+                var project = tx.projects().find(ProjectName.normalize(name)).orElseThrow();
+                projects.add(name + " serial " + project.lastSerial().value()
+                        + (project.quarantined() ? " quarantined" : ""));
                 for (Release release : tx.releases().forProject(project.id())) {
-                    releases.add(listing.displayName() + " " + release.version()
-                            + (release.yanked() ? " yanked: " + release.yankedReason() : ""));
+                    releases.add(name + " " + release.version()
+                            + (release.yanked() ? " yanked: " + release.yankedReason() : "")
+                            + (release.quarantined() ? " quarantined" : ""));
                 }
                 files.addAll(tx.files().forProject(project.id()));
                 for (RoleStore.Grant grant : tx.roles().forProject(project.id())) {

@@ -107,6 +107,22 @@ class AuthenticationTest {
     }
 
     @Test
+    void anAdministratorUploadsToAnyProjectUnderTheirOwnNameAndGetsNoRole() throws Exception {
+        server.app().accounts().create("root", null, "root-password-333", true);
+        Path second = TestArchives.wheel("guarded", "1.1").writeTo(Files.createDirectories(tmp.resolve("admin")));
+        IndexState before = IndexState.of(server);
+
+        Http.Response response = Uploads.wheel(second, "Guarded", "1.1").credentials("root", "root-password-333")
+                .to(server);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        IndexState after = IndexState.of(server);
+        assertThat(IndexState.describe(after.journalSince(before))).containsExactly(
+                "Guarded|1.1|new release|root", "Guarded|1.1|add py3 file guarded-1.1-py3-none-any.whl|root");
+        assertThat(after.roles()).isEqualTo(before.roles());
+    }
+
+    @Test
     void aMaintainerMayUploadAndAnyUserMayCreateANewProject() throws IOException {
         Path maintained = TestArchives.wheel("maintained", "1.0").writeTo(Files.createDirectories(tmp.resolve("m1")));
         Path second = TestArchives.wheel("maintained", "2.0").writeTo(Files.createDirectories(tmp.resolve("m2")));

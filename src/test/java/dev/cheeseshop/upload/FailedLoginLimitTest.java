@@ -14,6 +14,7 @@ import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.MutableClock;
 import dev.cheeseshop.testing.TestServer;
+import dev.cheeseshop.testing.Tokens;
 import dev.cheeseshop.testing.Uploads;
 import dev.cheeseshop.xmlrpc.RateLimit;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code serve --login-rate-limit 3/minute} through HTTP: the fourth failed login from an address,
  * or for a username, is PyPI's 429 "Too Many Failed Login Attempts" with {@code Retry-After},
- * even with the right password, until the window closes; and no password reaches a log.
+ * even with the right password, until the window closes; a password change's check of the current
+ * password counts the same; and no password reaches a log.
  */
 class FailedLoginLimitTest {
     private static final String PHRASE = "Too Many Failed Login Attempts";
@@ -89,6 +91,36 @@ class FailedLoginLimitTest {
         assertThat(login(ALICE, ALICE_PASSWORD).header("Retry-After")).isEqualTo("1");
         clock.advance(Duration.ofSeconds(1));
         assertThat(login(ALICE, ALICE_PASSWORD).status()).isEqualTo(200);
+    }
+
+    /**
+     * A stolen token is no way round the limit: the current password a password change gives is
+     * checked as a login (403 while wrong), and past the limit it is 429 unchecked, the right one too.
+     */
+    @Test
+    void aPasswordChangesCurrentPasswordCountsAsALogin() {
+        String token = Tokens.secret(server, ALICE, ALICE_PASSWORD, "{\"name\": \"stolen\"}");
+        for (String guess : new String[] {"guess-1", "guess-2", "guess-3"}) {
+            Http.Response wrong = changePassword(token, guess);
+            assertThat(wrong.status()).as(wrong.text()).isEqualTo(403);
+            assertThat(Tokens.json(wrong).at("/errors/0/detail").asText()).isEqualTo("the current password is wrong");
+        }
+
+        Http.Response locked = changePassword(token, ALICE_PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isEqualTo("60");
+        assertThat(Tokens.json(locked).at("/errors/0/detail").asText()).isEqualTo(DETAIL);
+        assertThat(login(ALICE, ALICE_PASSWORD).status()).as("uploads with the password too").isEqualTo(429);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(changePassword(token, ALICE_PASSWORD).status()).isEqualTo(200);
+    }
+
+    private Http.Response changePassword(String token, String current) {
+        return Http.send("POST", server.uri("/api/v1/users/alice/password"),
+                ("{\"password\": \"" + current + "\", \"new_password\": \"" + ALICE_PASSWORD + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", Tokens.bearer(token), "Content-Type", "application/json");
     }
 
     @Test

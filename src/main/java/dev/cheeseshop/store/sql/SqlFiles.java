@@ -40,6 +40,14 @@ final class SqlFiles implements FileStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM files f WHERE f.path = ?", SqlFiles::map, path);
     }
 
+    /** By files_path, then the release's and the project's primary keys. */
+    @Override
+    public Optional<DistFile> findServable(String path) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM files f JOIN releases r ON r.id = f.release_id"
+                + " JOIN projects p ON p.id = r.project_id"
+                + " WHERE f.path = ? AND r.quarantined_at IS NULL AND p.quarantined_at IS NULL", SqlFiles::map, path);
+    }
+
     @Override
     public boolean everUsed(String filename) {
         return jdbc.one("SELECT 1 FROM file_registry WHERE filename = ?", rs -> true, filename).isPresent();

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 final class SqlProjects implements ProjectStore {
-    private static final String COLUMNS = "id, name, created, last_serial";
+    private static final String COLUMNS = "id, name, created, last_serial, quarantined_at";
     /** SQLite answers it from the smallest index (projects_created), not the table. */
     static final String COUNT = "SELECT COUNT(*) FROM projects";
 
@@ -59,8 +59,16 @@ final class SqlProjects implements ProjectStore {
     }
 
     @Override
+    public void setQuarantined(long projectId, Instant since) {
+        jdbc.update("UPDATE projects SET quarantined_at = ? WHERE id = ?", since == null ? null : Micros.of(since),
+                projectId);
+    }
+
+    /** A scan of projects_listing alone, which carries quarantined_at for this filter. */
+    @Override
     public void forEach(Consumer<ProjectListing> sink) {
-        jdbc.each("SELECT name, normalized_name, last_serial FROM projects ORDER BY normalized_name",
+        jdbc.each("SELECT name, normalized_name, last_serial FROM projects WHERE quarantined_at IS NULL"
+                        + " ORDER BY normalized_name",
                 rs -> new ProjectListing(rs.getString(1), rs.getString(2), Serial.of(rs.getLong(3))), sink);
     }
 
@@ -73,7 +81,8 @@ final class SqlProjects implements ProjectStore {
     @Override
     public List<Project> newest(int limit) {
         return jdbc.list("SELECT " + COLUMNS + " FROM projects p"
-                + " WHERE EXISTS (SELECT 1 FROM releases r WHERE r.project_id = p.id)"
+                + " WHERE p.quarantined_at IS NULL"
+                + " AND EXISTS (SELECT 1 FROM releases r WHERE r.project_id = p.id AND r.quarantined_at IS NULL)"
                 + " ORDER BY p.created DESC, p.id DESC LIMIT ?", SqlProjects::map, limit);
     }
 
@@ -84,6 +93,6 @@ final class SqlProjects implements ProjectStore {
 
     private static Project map(ResultSet rs) throws SQLException {
         return new Project(rs.getLong(1), ProjectName.of(rs.getString(2)),
-                Micros.toInstant(rs.getLong(3)), Serial.of(rs.getLong(4)));
+                Micros.toInstant(rs.getLong(3)), Serial.of(rs.getLong(4)), rs.getObject(5) != null);
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 final class SqlReleases implements ReleaseStore {
     private static final String COLUMNS =
-            "id, project_id, version, canonical_version, metadata, yanked, yanked_reason, created";
+            "id, project_id, version, canonical_version, metadata, yanked, yanked_reason, created, quarantined_at";
 
     /** SQLite answers it from the smallest index (releases_created), not the table. */
     static final String COUNT = "SELECT COUNT(*) FROM releases";
@@ -63,6 +63,12 @@ final class SqlReleases implements ReleaseStore {
     }
 
     @Override
+    public void setQuarantined(long releaseId, Instant since) {
+        jdbc.update("UPDATE releases SET quarantined_at = ? WHERE id = ?", since == null ? null : Micros.of(since),
+                releaseId);
+    }
+
+    @Override
     public void setYanked(long releaseId, boolean yanked, String reason) {
         jdbc.update("UPDATE releases SET yanked = ?, yanked_reason = ? WHERE id = ?", yanked, yanked ? reason : null,
                 releaseId);
@@ -94,17 +100,18 @@ final class SqlReleases implements ReleaseStore {
     @Override
     public List<ProjectRelease> newest(int limit) {
         return jdbc.list("SELECT r.id, r.project_id, r.version, r.canonical_version, r.metadata, r.yanked,"
-                        + " r.yanked_reason, r.created, p.name, p.created, p.last_serial"
+                        + " r.yanked_reason, r.created, r.quarantined_at, p.name, p.created, p.last_serial"
                         + " FROM releases r JOIN projects p ON p.id = r.project_id"
+                        + " WHERE r.quarantined_at IS NULL AND p.quarantined_at IS NULL"
                         + " ORDER BY r.created DESC, r.id DESC LIMIT ?",
-                rs -> new ProjectRelease(new Project(rs.getLong(2), ProjectName.of(rs.getString(9)),
-                        Micros.toInstant(rs.getLong(10)), Serial.of(rs.getLong(11))), map(rs)),
+                rs -> new ProjectRelease(new Project(rs.getLong(2), ProjectName.of(rs.getString(10)),
+                        Micros.toInstant(rs.getLong(11)), Serial.of(rs.getLong(12))), map(rs)),
                 limit);
     }
 
     @Override
     public List<Release> newestOf(long projectId, int limit) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ?"
+        return jdbc.list("SELECT " + COLUMNS + " FROM releases WHERE project_id = ? AND quarantined_at IS NULL"
                 + " ORDER BY created DESC, id DESC LIMIT ?", SqlReleases::map, projectId, limit);
     }
 
@@ -116,6 +123,6 @@ final class SqlReleases implements ReleaseStore {
     private static Release map(ResultSet rs) throws SQLException {
         return new Release(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 MetadataJson.read(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
-                Micros.toInstant(rs.getLong(8)));
+                Micros.toInstant(rs.getLong(8)), rs.getObject(9) != null);
     }
 }
