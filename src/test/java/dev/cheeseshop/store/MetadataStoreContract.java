@@ -206,6 +206,66 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void whatIsInQuarantineIsKeptButLeftOutOfTheIndexTheFeedsAndTheDownloads() {
+        long[] ids = store.write(tx -> {
+            Project shown = tx.projects().insert(ProjectName.of("shown"), T0);
+            Project hidden = tx.projects().insert(ProjectName.of("hidden"), T0.plusSeconds(1));
+            long shownOld = tx.releases().insert(shown.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+            long shownNew = tx.releases().insert(shown.id(), "2.0", "2", ReleaseMetadata.EMPTY, T0.plusSeconds(2)).id();
+            long hiddenRelease = tx.releases().insert(hidden.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0.plusSeconds(3)).id();
+            return new long[] {shown.id(), hidden.id(), shownOld, shownNew, hiddenRelease};
+        });
+        DistFile old = file(ids[2], "shown-1.0.tar.gz", 'a', null);
+        DistFile fresh = file(ids[3], "shown-2.0.tar.gz", 'b', null);
+        DistFile other = file(ids[4], "hidden-1.0.tar.gz", 'c', null);
+        store.write(tx -> {
+            tx.files().insert(old);
+            tx.files().insert(fresh);
+            tx.files().insert(other);
+            tx.projects().setQuarantined(ids[1], T0);
+            tx.releases().setQuarantined(ids[3], T0);
+            return null;
+        });
+
+        assertThat(store.read((Transaction tx) -> tx.projects().find("hidden")).orElseThrow().quarantined()).isTrue();
+        assertThat(store.read((Transaction tx) -> tx.projects().find("shown")).orElseThrow().quarantined()).isFalse();
+        assertThat(store.read((Transaction tx) -> tx.releases().forProject(ids[0])).stream()
+                .map(r -> r.version() + (r.quarantined() ? " quarantined" : ""))).containsExactly("1.0", "2.0 quarantined");
+        List<String> listed = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.projects().forEach(p -> listed.add(p.normalizedName()));
+            return null;
+        });
+        assertThat(listed).containsExactly("shown");
+        List<String> withSerials = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.projects().forEachLastSerial((name, serial) -> withSerials.add(name));
+            return null;
+        });
+        assertThat(withSerials).as("list_packages_with_serial lists them all").containsExactly("hidden", "shown");
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(10)).stream().map(Project::normalizedName))
+                .containsExactly("shown");
+        assertThat(store.read((Transaction tx) -> tx.releases().newest(10)).stream()
+                .map(r -> r.project().normalizedName() + " " + r.release().version())).containsExactly("shown 1.0");
+        assertThat(store.read((Transaction tx) -> tx.releases().newestOf(ids[0], 10)).stream().map(Release::version))
+                .containsExactly("1.0");
+        assertThat(store.read((Transaction tx) -> tx.files().findServable(old.path()))).isPresent();
+        assertThat(store.read((Transaction tx) -> tx.files().findServable(fresh.path()))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.files().findServable(other.path()))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.files().findByPath(other.path()))).isPresent();
+
+        store.write(tx -> {
+            tx.projects().setQuarantined(ids[1], null);
+            tx.releases().setQuarantined(ids[3], null);
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.files().findServable(fresh.path()))).isPresent();
+        assertThat(store.read((Transaction tx) -> tx.files().findServable(other.path()))).isPresent();
+        assertThat(store.read((Transaction tx) -> tx.projects().newest(10)).stream().map(Project::normalizedName))
+                .containsExactly("hidden", "shown");
+    }
+
+    @Test
     void filesAreUniqueByNameAndContentAndTheirNamesAreRemembered() {
         long releaseId = store.write(tx -> {
             Project p = tx.projects().insert(ProjectName.of("demo"), T0);

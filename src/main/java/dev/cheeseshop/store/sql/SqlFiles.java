@@ -17,6 +17,10 @@ final class SqlFiles implements FileStore {
 
     /** SQLite answers it from the smallest index (files_release), not the table. */
     static final String COUNT = "SELECT COUNT(*) FROM files";
+    /** A download: by files_path, then the release's and the project's primary keys. */
+    static final String SERVABLE = "SELECT " + COLUMNS + " FROM files f JOIN releases r ON r.id = f.release_id"
+            + " JOIN projects p ON p.id = r.project_id"
+            + " WHERE f.path = ? AND r.quarantined_at IS NULL AND p.quarantined_at IS NULL";
 
     private final Jdbc jdbc;
 
@@ -40,12 +44,9 @@ final class SqlFiles implements FileStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM files f WHERE f.path = ?", SqlFiles::map, path);
     }
 
-    /** By files_path, then the release's and the project's primary keys. */
     @Override
     public Optional<DistFile> findServable(String path) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM files f JOIN releases r ON r.id = f.release_id"
-                + " JOIN projects p ON p.id = r.project_id"
-                + " WHERE f.path = ? AND r.quarantined_at IS NULL AND p.quarantined_at IS NULL", SqlFiles::map, path);
+        return jdbc.one(SERVABLE, SqlFiles::map, path);
     }
 
     @Override

@@ -15,6 +15,11 @@ final class SqlProjects implements ProjectStore {
     private static final String COLUMNS = "id, name, created, last_serial, quarantined_at";
     /** SQLite answers it from the smallest index (projects_created), not the table. */
     static final String COUNT = "SELECT COUNT(*) FROM projects";
+    /** The Simple index: a scan of the covering index projects_listing, which carries quarantined_at (V7). */
+    static final String LISTING = "SELECT name, normalized_name, last_serial FROM projects WHERE quarantined_at IS NULL"
+            + " ORDER BY normalized_name";
+    /** list_packages_with_serial: every project, quarantined too, from projects_listing alone. */
+    static final String LAST_SERIALS = "SELECT name, last_serial FROM projects ORDER BY normalized_name";
 
     private final Jdbc jdbc;
 
@@ -64,17 +69,15 @@ final class SqlProjects implements ProjectStore {
                 projectId);
     }
 
-    /** A scan of projects_listing alone, which carries quarantined_at for this filter. */
     @Override
     public void forEach(Consumer<ProjectListing> sink) {
-        jdbc.each("SELECT name, normalized_name, last_serial FROM projects WHERE quarantined_at IS NULL"
-                        + " ORDER BY normalized_name",
+        jdbc.each(LISTING,
                 rs -> new ProjectListing(rs.getString(1), rs.getString(2), Serial.of(rs.getLong(3))), sink);
     }
 
     @Override
     public void forEachLastSerial(LastSerialSink sink) {
-        jdbc.rows("SELECT name, last_serial FROM projects ORDER BY normalized_name",
+        jdbc.rows(LAST_SERIALS,
                 rs -> sink.accept(rs.getString(1), rs.getLong(2)));
     }
 
