@@ -131,6 +131,7 @@ final class ProjectApi {
     }
 
     /** The project named in the path, once a scoped token's scope allows it (403 otherwise). */
+    /** Also for the reads ({@link ProjectReadApi}): a scoped token touches nothing outside its scope. */
     static String project(ApiRequest request) throws ApiError {
         String name = request.param("project");
         Principal principal = request.principal();

@@ -17,7 +17,9 @@ import java.util.Map;
  * and the project's journal, oldest first, a page at a time ({@code ?after=<serial>&limit=N},
  * default {@value ProjectDetails#DEFAULT_LIMIT}, at most {@value ProjectDetails#MAX_LIMIT}, with
  * {@code next}, the {@code after} of the next page, or null on the last). Times are ISO-8601 UTC.
- * A missing project or release is 404 in the API's error form.
+ * A missing project or release is 404 in the API's error form. A token scoped to projects reads
+ * only those (403 naming its scope, before the project is looked up); what is in quarantine is
+ * shown only to the project's Owners and Maintainers and to administrators.
  */
 final class ProjectReadApi {
     private static final String PROJECT = "/projects/{project}";
@@ -35,7 +37,7 @@ final class ProjectReadApi {
     }
 
     private ApiV1.Answer project(ApiRequest request) throws ApiError {
-        String name = request.param("project");
+        String name = ProjectApi.project(request);
         ProjectDetails.ProjectView view = details.project(name, request.principal().user()).orElseThrow(() -> noProject(name));
         Map<String, Object> body = names(view.project());
         body.put("last_serial", view.project().lastSerial().value());
@@ -59,7 +61,7 @@ final class ProjectReadApi {
     }
 
     private ApiV1.Answer release(ApiRequest request) throws ApiError {
-        String name = request.param("project");
+        String name = ProjectApi.project(request);
         String version = request.param("version");
         User viewer = request.principal().user();
         ProjectDetails.ReleaseView view = details.release(name, version, viewer).orElseThrow(() -> details
@@ -94,7 +96,7 @@ final class ProjectReadApi {
     }
 
     private ApiV1.Answer journal(ApiRequest request) throws ApiError {
-        String name = request.param("project");
+        String name = ProjectApi.project(request);
         Serial after = Serial.of(request.queryNumber("after", 0, Long.MAX_VALUE / 2, 0));
         int limit = (int) request.queryNumber("limit", 1, ProjectDetails.MAX_LIMIT, ProjectDetails.DEFAULT_LIMIT);
         ProjectDetails.JournalPage page = details.journal(name, after, limit, request.principal().user()).orElseThrow(() -> noProject(name));
