@@ -40,13 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A mirror following a real server over XML-RPC, as bandersnatch does ({@code
  * changelog_since_serial(last)} over and over), while uploads and {@code /api/v1} management
- * calls (yank, unyank, roles, removals) commit concurrently: the follower sees every entry exactly
+ * calls (yank, unyank, roles, quarantine, removals) commit concurrently: the follower sees every entry exactly
  * once, in strictly increasing serials, exactly the final changelog; and the journal holds each
  * management action with PyPI's text under the user who acted.
  */
 class ManagementFollowerTest {
     private static final String CAROL = "carol";
     private static final String DAVE = "dave";
+    private static final String ROOT = "root";
     private static final int UPLOADERS = 2;
     private static final List<String> UPLOADED_VERSIONS = List.of("1.0", "1.1", "1.2", "1.3");
     /** Each manager manages its own project and makes its own user an Owner for a while. */
@@ -63,6 +64,8 @@ class ManagementFollowerTest {
         server = TestServer.start();
         server.app().accounts().create(CAROL, null, "carol-password-333", false);
         server.app().accounts().create(DAVE, null, "dave-password-4444", false);
+        server.app().accounts().create(ROOT, null, "root-password-55555", true);
+        tokens.put(ROOT, Tokens.secret(server, ROOT, "root-password-55555", "{\"name\": \"follower\"}"));
         tokens.put(ALICE, Tokens.secret(server, ALICE, ALICE_PASSWORD, "{\"name\": \"follower\"}"));
         tokens.put(BOB, Tokens.secret(server, BOB, BOB_PASSWORD, "{\"name\": \"follower\"}"));
         tokens.put(CAROL, Tokens.secret(server, CAROL, "carol-password-333", "{\"name\": \"follower\"}"));
@@ -130,7 +133,9 @@ class ManagementFollowerTest {
             assertThat(actions).contains("add Maintainer " + user, "change Maintainer " + user + " to Owner",
                     "remove Owner " + user);
         }
-        assertThat(actions).contains("yank release", "unyank release", "remove release")
+        assertThat(actions).contains("yank release", "unyank release", "remove release", "remove project",
+                        "release quarantined", "release quarantine cleared", "project quarantined",
+                        "project quarantine cleared")
                 .anyMatch(a -> a.startsWith("remove file "));
     }
 
@@ -189,7 +194,8 @@ class ManagementFollowerTest {
 
     /**
      * Uploads 1.0 and 1.1, then: alice adds {@code user} as Maintainer and makes them Owner; they
-     * yank and unyank 1.0; alice removes their role, 1.0's wheel and release 1.1.
+     * yank and unyank 1.0; an administrator puts 1.0, then the project, in quarantine and clears
+     * each; alice removes their role, 1.0's wheel, release 1.1 and the project.
      */
     private static Void manage(String project, String user, List<String> expected) throws IOException {
         List<String> files = upload(project, List.of("1.0", "1.1"), expected);
@@ -204,12 +210,21 @@ class ManagementFollowerTest {
                 project + "|1.0|yank release|" + user, expected);
         act("POST", base + "/releases/1.0/unyank", other, "{}", 200,
                 project + "|1.0|unyank release|" + user, expected);
+        String admin = Tokens.bearer(tokens.get(ROOT));
+        act("POST", base + "/releases/1.0/quarantine", admin, null, 200,
+                project + "|1.0|release quarantined|root", expected);
+        act("DELETE", base + "/releases/1.0/quarantine", admin, null, 200,
+                project + "|1.0|release quarantine cleared|root", expected);
+        act("POST", base + "/quarantine", admin, null, 200, project + "|null|project quarantined|root", expected);
+        act("DELETE", base + "/quarantine", admin, null, 200, project + "|null|project quarantine cleared|root",
+                expected);
         act("DELETE", base + "/roles/" + user, owner, null, 200,
                 project + "|null|remove Owner " + user + "|alice", expected);
         act("DELETE", base + "/releases/1.0/files/" + files.get(0), owner, null, 200,
                 project + "|1.0|remove file " + files.get(0) + "|alice", expected);
         act("DELETE", base + "/releases/1.1", owner, null, 200,
                 project + "|1.1|remove release|alice", expected);
+        act("DELETE", base, owner, null, 200, project + "|null|remove project|alice", expected);
         return null;
     }
 
