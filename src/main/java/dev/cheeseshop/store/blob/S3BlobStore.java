@@ -116,6 +116,23 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return location;
     }
 
+    /** Fails unless the bucket exists and the credentials may use it: at start-up, not at the first upload. */
+    public void checkBucket() throws IOException {
+        try {
+            s3.headBucket(b -> b.bucket(location.bucket()));
+        } catch (S3Exception e) {
+            String why = switch (e.statusCode()) {
+                case 404 -> "no such bucket";
+                case 301, 400 -> "wrong region or addressing (see --s3-region and --s3-path-style)";
+                case 401, 403 -> "access denied: check the AWS credentials";
+                default -> "status " + e.statusCode();
+            };
+            throw new IOException("cannot use " + location + ": " + why, e);
+        } catch (SdkException e) {
+            throw new IOException("cannot use " + location + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void put(String key, Path source) throws IOException {
         String object = objectKey(key);
