@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.blob.S3BlobStore;
+import dev.cheeseshop.store.blob.S3Options;
 import dev.cheeseshop.store.blob.S3Location;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ public record BlobSettings(Optional<S3Location> s3, boolean redirect) {
         if (s3.isEmpty()) {
             return new FilesystemBlobStore(packages, clock);
         }
-        S3BlobStore.Options options = redirect ? S3BlobStore.Options.DEFAULT.withRedirects(REDIRECT_VALIDITY)
-                : S3BlobStore.Options.DEFAULT;
+        S3Options options = redirect ? S3Options.DEFAULT.withRedirects(REDIRECT_VALIDITY)
+                : S3Options.DEFAULT;
         S3BlobStore store = S3BlobStore.connect(s3.get(), DefaultCredentialsProvider.builder().build(), clock, options);
         try {
             store.checkBucket();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.store.blob.S3BlobStore;
+import dev.cheeseshop.store.blob.S3Options;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.S3Proxy;
 import dev.cheeseshop.testing.Seed;
@@ -41,7 +42,7 @@ class BlobRedirectTest {
     static void start() throws IOException {
         s3 = S3Proxy.start(serverDir);
         blobs = S3BlobStore.connect(s3.location(s3.createBucket(), "files"), s3.credentials(), Clock.systemUTC(),
-                S3BlobStore.Options.DEFAULT.withRedirects(Duration.ofMinutes(5)));
+                S3Options.DEFAULT.withRedirects(Duration.ofMinutes(5)));
         server = TestServer.start(UnaryOperator.identity(), Clock.systemUTC(), local -> blobs);
         wheel = new Seed(server).release("demo", "1.0", null,
                 Seed.wheel("demo-1.0-py3-none-any.whl", WHEEL, METADATA)).get(0);
@@ -100,7 +101,7 @@ class BlobRedirectTest {
     @Test
     void filesAreStillReadThroughTheServerByStoresWithoutRedirects() throws IOException {
         try (S3BlobStore streaming = S3BlobStore.connect(blobs.location(), s3.credentials(), Clock.systemUTC(),
-                S3BlobStore.Options.DEFAULT)) {
+                S3Options.DEFAULT)) {
             assertThat(streaming.redirect(wheel.path(), "application/octet-stream")).isEmpty();
             assertThat(List.of(streaming.open(wheel.path()).orElseThrow().size())).containsExactly((long) WHEEL.length());
         }

@@ -1,6 +1,7 @@
 package dev.cheeseshop.store;
 
 import dev.cheeseshop.store.blob.S3BlobStore;
+import dev.cheeseshop.store.blob.S3Options;
 import dev.cheeseshop.testing.S3Proxy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class S3ReconcilerTest extends ReconcilerTest {
     @Override
     BlobStore newBlobStore(Clock clock) {
         S3BlobStore store = S3BlobStore.connect(server.location(server.createBucket(), "index"), server.credentials(),
-                clock, S3BlobStore.Options.DEFAULT);
+                clock, S3Options.DEFAULT);
         opened.add(store);
         return store;
     }

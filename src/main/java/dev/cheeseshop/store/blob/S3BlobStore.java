@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -51,46 +50,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** User metadata holding a blob's write time, ISO-8601 ({@code x-amz-meta-cheeseshop-written}). */
     static final String WRITTEN = "cheeseshop-written";
     static final String WRITTEN_HEADER = "x-amz-meta-" + WRITTEN;
-    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
-    static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
-
-    /**
-     * How puts are split and whether clients are sent to presigned URLs.
-     *
-     * @param multipartThreshold files larger than this go up in parts
-     * @param partSize           the size of every part but the last (S3: 5 MiB to 5 GiB)
-     * @param redirectFor        how long a presigned URL is valid; empty: no redirects
-     */
-    public record Options(long multipartThreshold, long partSize, Optional<Duration> redirectFor) {
-        /** Parts of 16 MiB above 16 MiB, no redirects. */
-        public static final Options DEFAULT = new Options(16L * 1024 * 1024, 16L * 1024 * 1024, Optional.empty());
-
-        public Options {
-            if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
-                throw new IllegalArgumentException("part size " + partSize + " outside S3's 5 MiB to 5 GiB");
-            }
-            if (multipartThreshold < 0) {
-                throw new IllegalArgumentException("negative multipart threshold");
-            }
-            redirectFor.ifPresent(d -> {
-                if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(7)) > 0) {
-                    throw new IllegalArgumentException("a presigned URL lives more than 0 and at most 7 days");
-                }
-            });
-        }
-
-        public Options withRedirects(Duration validFor) {
-            return new Options(multipartThreshold, partSize, Optional.of(validFor));
-        }
-    }
 
     private final S3Client s3;
     private final S3Presigner presigner;
     private final S3Location location;
     private final Clock clock;
-    private final Options options;
+    private final S3Options options;
 
-    private S3BlobStore(S3Client s3, S3Presigner presigner, S3Location location, Clock clock, Options options) {
+    private S3BlobStore(S3Client s3, S3Presigner presigner, S3Location location, Clock clock, S3Options options) {
         this.s3 = s3;
         this.presigner = presigner;
         this.location = location;
@@ -100,12 +67,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** A store over {@code location}; the bucket must exist. Close it to release its connections. */
     public static S3BlobStore connect(S3Location location, AwsCredentialsProvider credentials, Clock clock,
-            Options options) {
+            S3Options options) {
         return connect(location, credentials, clock, options, ClientOverrideConfiguration.builder().build());
     }
 
     /** As above, with the SDK's client settings (for tests: an interceptor that watches the requests). */
-    static S3BlobStore connect(S3Location location, AwsCredentialsProvider credentials, Clock clock, Options options,
+    static S3BlobStore connect(S3Location location, AwsCredentialsProvider credentials, Clock clock, S3Options options,
             ClientOverrideConfiguration overrides) {
         S3Client client = S3Clients.client(location, credentials, overrides);
         S3Presigner presigner = options.redirectFor().isPresent() ? S3Clients.presigner(location, credentials) : null;

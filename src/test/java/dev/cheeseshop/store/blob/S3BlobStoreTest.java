@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 class S3BlobStoreTest extends BlobStoreContract {
     private static final long MIB = 1024 * 1024;
     /** S3's smallest part, so a file of a few parts stays small. */
-    private static final S3BlobStore.Options SMALL_PARTS = new S3BlobStore.Options(5 * MIB, 5 * MIB,
+    private static final S3Options SMALL_PARTS = new S3Options(5 * MIB, 5 * MIB,
             java.util.Optional.empty());
 
     @TempDir
@@ -68,13 +68,13 @@ class S3BlobStoreTest extends BlobStoreContract {
         return store(server.location(bucket, "pypi"), clock, SMALL_PARTS);
     }
 
-    private S3BlobStore store(S3Location location, Clock clock, S3BlobStore.Options options) {
+    private S3BlobStore store(S3Location location, Clock clock, S3Options options) {
         S3BlobStore store = S3BlobStore.connect(location, server.credentials(), clock, options);
         opened.add(store);
         return store;
     }
 
-    private S3BlobStore store(S3Location location, Clock clock, S3BlobStore.Options options, Requests requests) {
+    private S3BlobStore store(S3Location location, Clock clock, S3Options options, Requests requests) {
         S3BlobStore store = S3BlobStore.connect(location, server.credentials(), clock, options,
                 ClientOverrideConfiguration.builder().addExecutionInterceptor(requests).build());
         opened.add(store);
