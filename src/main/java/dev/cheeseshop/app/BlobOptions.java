@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 final class BlobOptions {
     @Option(names = "--blobs", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_BLOBS}",
             description = "Where distribution files live: s3://BUCKET or s3://BUCKET/PREFIX for an S3 bucket, with"
-                    + " credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the AWS profile"
-                    + " (env CHEESESHOP_BLOBS; default: packages/ in the data directory).")
+                    + " credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the AWS profile. The index owns"
+                    + " every object under the prefix (the whole bucket without one): reconcile removes those no file"
+                    + " names (env CHEESESHOP_BLOBS; default: packages/ in the data directory).")
     String blobs;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_S3_ENDPOINT}",

@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Blobs as objects in an S3 bucket (AWS or any S3-compatible server), under an optional key
  * prefix, at the same content-addressed keys as {@link FilesystemBlobStore}'s paths. S3 replaces
- * an object atomically, so readers see a whole blob or none.
+ * an object atomically, so readers see a whole blob or none. The store owns every object under
+ * its prefix (the whole bucket without one): the reconciler removes those no file row names, so
+ * two indexes may share a bucket only under disjoint, non-empty prefixes.
  *
  * <p>A put streams from the file: one PUT up to the multipart threshold, above it a multipart
  * upload whose parts are read from the file one at a time ({@link MultipartPut}), aborted when
