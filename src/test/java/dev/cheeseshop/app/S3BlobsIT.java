@@ -89,6 +89,16 @@ class S3BlobsIT {
     }
 
     @Test
+    void aBadValueIsOneErrorLineAndExitStatus1() {
+        Processes.Result result = Processes.cheeseshop("reconcile", "--data", tmp.resolve("data").toString(),
+                "--blobs", "s3://Not_A_Bucket").run();
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+        assertThat(result.stderr().lines()).as(result.describe()).containsExactly("error: invalid --blobs"
+                + " 's3://Not_A_Bucket': invalid bucket name 'Not_A_Bucket': S3 bucket names are 3 to 63 lower-case"
+                + " letters, digits, dots and hyphens (omit it for files under the data directory)");
+    }
+
+    @Test
     void aMissingBucketFailsTheStartInOneLine() {
         bucket = "no-such-bucket";
         Processes.Result result = cheeseshop("serve", "--port", "0").run();
