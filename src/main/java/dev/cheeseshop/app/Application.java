@@ -24,7 +24,6 @@ import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
-import dev.cheeseshop.store.blob.FilesystemBlobStore;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
@@ -75,16 +74,21 @@ public final class Application implements AutoCloseable {
 
     /** For commands that change the index beside (or without) a running server. */
     public static Application forCommand(Path data) {
+        return forCommand(data, BlobSettings.LOCAL);
+    }
+
+    /** As {@link #forCommand(Path)}, with the files where {@code blobSettings} says. */
+    public static Application forCommand(Path data, BlobSettings blobSettings) {
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
         MetadataStore store = SqliteStores.open(settings.database(), 1);
         Clock clock = Clock.systemUTC();
         try {
-            BlobStore blobs = new FilesystemBlobStore(settings.packages(), clock);
+            BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
                     null, null, null, null);
         } catch (IOException e) {
             store.close();
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -97,14 +101,29 @@ public final class Application implements AutoCloseable {
         return forServer(settings, clock, UnaryOperator.identity());
     }
 
+    /** The whole server, with its files where {@code blobs} says. */
+    public static Application forServer(Settings settings, BlobSettings blobs) {
+        return forServer(settings, blobs, Clock.systemUTC(), UnaryOperator.identity());
+    }
+
     /** The whole server, with its blob store wrapped by {@code decorate} (a seam for tests). */
     public static Application forServer(Settings settings, Clock clock, UnaryOperator<BlobStore> decorate) {
+        return forServer(settings, BlobSettings.LOCAL, clock, decorate);
+    }
+
+    /**
+     * The whole server, with its files where {@code blobSettings} says and the blob store wrapped
+     * by {@code decorate}. A store that holds connections (S3) is closed with the application
+     * unless {@code decorate} replaced it.
+     */
+    public static Application forServer(Settings settings, BlobSettings blobSettings, Clock clock,
+            UnaryOperator<BlobStore> decorate) {
         JournalWatch watch = new JournalWatch();
         MetadataStore sqlite = SqliteStores.open(settings.database(), READ_CONNECTIONS);
         MetadataStore store = watch.watching(sqlite);
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
-            BlobStore blobs = decorate.apply(new FilesystemBlobStore(settings.packages(), clock));
+            BlobStore blobs = decorate.apply(blobSettings.open(settings.packages(), clock));
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
                     settings.loginRateLimit().map(limit -> new LoginThrottle(limit.amount(), limit.window(), clock))
                             .orElse(null));
@@ -242,7 +261,15 @@ public final class Application implements AutoCloseable {
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
         } finally {
-            store.close();
+            try {
+                if (blobs instanceof AutoCloseable connections) {
+                    connections.close();
+                }
+            } catch (Exception e) {
+                LoggerFactory.getLogger(Application.class).warn("closing the blob store failed", e);
+            } finally {
+                store.close();
+            }
         }
     }
 }

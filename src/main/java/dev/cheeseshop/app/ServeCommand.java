@@ -54,6 +54,11 @@ final class ServeCommand implements Runnable {
                     + "served for RSS, the request's Host for the JSON API).")
     String publicUrl;
 
+    @Option(names = "--blob-redirect", defaultValue = "${env:CHEESESHOP_BLOB_REDIRECT:-false}",
+            description = "Answer file downloads with a 302 to a presigned URL, valid 5 minutes, instead of streaming"
+                    + " them through the server (S3 only; env CHEESESHOP_BLOB_REDIRECT).")
+    boolean blobRedirect;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -81,14 +86,23 @@ final class ServeCommand implements Runnable {
                         + e.getMessage());
             }
         }
+        BlobSettings blobs = data.blobs.settings();
+        if (blobRedirect) {
+            try {
+                blobs = new BlobSettings(blobs.s3(), true);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Application app = Application.forServer(settings)) {
+        try (Application app = Application.forServer(settings, blobs)) {
             app.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
-            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath().normalize() + ")");
+            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath().normalize()
+                    + (blobs.s3().isPresent() ? ", files in " + blobs.describe(settings.packages()) : "") + ")");
             System.out.flush();
             app.join();
         } catch (Exception e) {

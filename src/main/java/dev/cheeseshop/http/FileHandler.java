@@ -6,6 +6,7 @@ import dev.cheeseshop.store.MetadataStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Distribution files and their PEP 658 {@code .metadata} under {@code /packages/<path>}. A blob is
  * served only when a file row names it, so an orphan (written by an upload that never committed)
  * is never visible. Files are immutable: strong ETags from their digest, a long cache lifetime,
- * conditional GET, HEAD, and single byte ranges.
+ * conditional GET, HEAD, and single byte ranges. When the blob store offers a short-lived URL
+ * ({@code --blob-redirect} on S3), a file a row names is answered with a 302 there instead.
  */
 final class FileHandler {
     private static final String METADATA_SUFFIX = ".metadata";
@@ -36,6 +38,13 @@ final class FileHandler {
         Optional<Served> served = find(path);
         if (served.isEmpty()) {
             exchange.sendText(404, "404 Not Found");
+            return;
+        }
+        Optional<URI> elsewhere = blobs.redirect(served.get().key(), served.get().contentType());
+        if (elsewhere.isPresent()) {
+            // --blob-redirect: the object store serves the bytes; the URL expires, so no caching.
+            exchange.header("Cache-Control", "no-store").header("Access-Control-Allow-Origin", "*")
+                    .redirect(302, elsewhere.get().toASCIIString());
             return;
         }
         Optional<BlobStore.Blob> blob = blobs.open(served.get().key());

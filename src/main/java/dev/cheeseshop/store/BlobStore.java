@@ -2,6 +2,7 @@ package dev.cheeseshop.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import java.util.function.Consumer;
  * <p>Every blob has a write time, the instant (from the store's injected clock) of the last put
  * of its key. A put refreshes it even when the key already held the same bytes: the reconciler
  * leaves blobs written within its grace period alone, and an upload of bytes that an earlier,
- * failed upload left behind must count as a new write (see {@link Reconciler}).
+ * failed upload left behind must count as a new write (see {@link Reconciler}). {@link #info} answers
+ * it; a listing may carry the backend's own time instead (see {@link #list}).
  *
- * <p>Implementations: {@code store.blob} (filesystem; S3 later). All pass {@code BlobStoreContract}.
+ * <p>Implementations: {@code store.blob} (filesystem, S3). All pass {@code BlobStoreContract}.
  */
 public interface BlobStore {
 
@@ -41,8 +43,23 @@ public interface BlobStore {
     /** Deletes the blob; no error when it is already gone. */
     void delete(String key) throws IOException;
 
-    /** Every blob, in no particular order, for the reconciler. */
+    /**
+     * Every blob, in no particular order, for the reconciler. Each carries its key and size, and as
+     * its {@code lastModified} the write time where the backend lists it (files), or else the
+     * backend's own modification time (S3 lists its {@code LastModified}, from the server's clock,
+     * not the store's). Age is judged by {@link #info}, never by a listing.
+     */
     void list(Consumer<BlobInfo> sink) throws IOException;
+
+    /**
+     * A short-lived URL from which a client may fetch the blob itself, answered with
+     * {@code contentType}, when the store is set up to send clients there ({@code --blob-redirect});
+     * empty otherwise, and always for stores that cannot (files).
+     */
+    default Optional<URI> redirect(String key, String contentType) throws IOException {
+        checkKey(key);
+        return Optional.empty();
+    }
 
     /** A stored blob, ready to be read whole or in part. */
     interface Blob {
@@ -52,7 +69,10 @@ public interface BlobStore {
         InputStream read(long offset, long length) throws IOException;
     }
 
-    /** A blob's key, size and write time ({@code lastModified}: the instant of the last put of the key). */
+    /**
+     * A blob's key, size and write time ({@code lastModified}: the instant of the last put of the
+     * key; in a listing, see {@link #list}).
+     */
     record BlobInfo(String key, long size, Instant lastModified) {}
 
     /** Keys are relative paths of safe segments: never absolute, never {@code ..}, never a backslash. */

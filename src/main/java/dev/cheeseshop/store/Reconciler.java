@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * names blobs that exist. The write-time check (a put refreshes the write time, {@link BlobStore})
  * is not needed for that: it keeps a pass from deleting what an upload in flight has just
  * written, so the upload rarely has to write it twice.
+ *
+ * <p>A blob's age is judged by {@link BlobStore#info}, which answers the write time from the
+ * store's clock; a listing may carry only the backend's time (S3's {@code LastModified}, from the
+ * server's clock). That costs one look-up per blob no file row names, which are few.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -69,7 +73,9 @@ public final class Reconciler {
         int[] examined = {0};
         blobs.list(blob -> {
             examined[0]++;
-            if (blob.lastModified().isBefore(cutoff) && !store.read(tx -> referenced(tx, blob.key()))) {
+            // The write time from info(), not the listing's: an S3 listing has only the server's time.
+            if (!store.read(tx -> referenced(tx, blob.key()))
+                    && info(blob.key()).filter(now -> now.lastModified().isBefore(cutoff)).isPresent()) {
                 orphans.add(blob.key());
             }
         });

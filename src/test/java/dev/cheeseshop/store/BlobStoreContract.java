@@ -73,13 +73,18 @@ public abstract class BlobStoreContract {
         blobs.delete(KEY);
     }
 
+    /** A listing's time may be the backend's own (S3's LastModified), so only info() is held to the clock. */
     @Test
     void aPutRecordsTheClocksTimeAsTheWriteTime() throws IOException {
+        Path source = Files.writeString(scratch.resolve("source"), "0123");
         blobs.put(KEY, new byte[] {1, 2, 3});
+        blobs.put(KEY + ".copy", source);
         assertThat(blobs.info(KEY)).contains(new BlobStore.BlobInfo(KEY, 3, clock.instant()));
+        assertThat(blobs.info(KEY + ".copy")).contains(new BlobStore.BlobInfo(KEY + ".copy", 4, clock.instant()));
         List<BlobStore.BlobInfo> listed = new ArrayList<>();
         blobs.list(listed::add);
-        assertThat(listed).containsExactly(new BlobStore.BlobInfo(KEY, 3, clock.instant()));
+        assertThat(listed).extracting(BlobStore.BlobInfo::key, BlobStore.BlobInfo::size).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(KEY, 3L), org.assertj.core.groups.Tuple.tuple(KEY + ".copy", 4L));
     }
 
     /** The reconciler's rule: a blob uploaded again is a new write, however old its first copy. */
@@ -118,11 +123,26 @@ public abstract class BlobStoreContract {
                         org.assertj.core.groups.Tuple.tuple("11/22/33/other-2.0-py3-none-any.whl", 1L));
     }
 
+    @Test
+    void aBlobCanBeReadFromAnyOffsetIncludingNothingAtTheEnd() throws IOException {
+        blobs.put(KEY, "0123456789".getBytes(StandardCharsets.UTF_8));
+        BlobStore.Blob blob = blobs.open(KEY).orElseThrow();
+        assertThat(read(blob, 9, 1)).isEqualTo("9");
+        assertThat(read(blob, 10, 0)).isEmpty();
+    }
+
+    @Test
+    void offersNoRedirectUnlessSetUpForIt() throws IOException {
+        blobs.put(KEY, new byte[] {1});
+        assertThat(blobs.redirect(KEY, "application/octet-stream")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../escape", "a/../../escape", "/absolute", "a//b", "a/./b", "a\\b", "a/b/", "", "a\u0000b"})
     void refusesKeysThatAreNotSafeRelativePaths(String key) {
         assertThatThrownBy(() -> blobs.put(key, new byte[] {1})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> blobs.open(key)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> blobs.redirect(key, "text/plain")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String read(BlobStore.Blob blob, long offset, long length) throws IOException {

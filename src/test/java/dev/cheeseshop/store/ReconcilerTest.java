@@ -15,6 +15,7 @@ import dev.cheeseshop.testing.HookedBlobStore;
 import dev.cheeseshop.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Orphan blobs are removed after the grace period; blobs a file row names never are, nor blobs
  * claimed or written again between the listing and the transaction that would delete them.
- * {@code ReconcileRaceTest} runs the same interleavings against real uploads.
+ * {@code ReconcileRaceTest} runs the same interleavings against real uploads; {@code S3ReconcilerTest}
+ * runs these on S3, whose listing carries the server's time rather than the store's clock.
  */
 class ReconcilerTest {
     private static final String ORPHAN = "99/99/9999/orphan-1.0.tar.gz";
@@ -42,7 +44,7 @@ class ReconcilerTest {
     @BeforeEach
     void setUp() throws IOException {
         store = SqliteStores.open(dir.resolve("db"), 2);
-        blobs = new HookedBlobStore(new FilesystemBlobStore(dir.resolve("packages"), clock));
+        blobs = new HookedBlobStore(newBlobStore(clock));
         Digests digests = new Digests("0".repeat(32), "1".repeat(64), "2".repeat(64));
         keptPath = digests.storagePath("demo-1.0-py3-none-any.whl");
         insertFile("demo", "demo-1.0-py3-none-any.whl", digests, keptPath);
@@ -50,6 +52,11 @@ class ReconcilerTest {
         blobs.put(keptPath + ".metadata", new byte[] {2});
         blobs.put(ORPHAN, new byte[] {3});
         blobs.put(ORPHAN + ".metadata", new byte[] {4});
+    }
+
+    /** The blob store under test (files here; {@code S3ReconcilerTest} runs the same on S3). */
+    BlobStore newBlobStore(Clock clock) throws IOException {
+        return new FilesystemBlobStore(dir.resolve("packages"), clock);
     }
 
     @AfterEach

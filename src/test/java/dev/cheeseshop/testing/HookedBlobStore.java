@@ -2,6 +2,7 @@ package dev.cheeseshop.testing;
 
 import dev.cheeseshop.store.BlobStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,6 +80,11 @@ public final class HookedBlobStore implements BlobStore {
     public void delete(String key) throws IOException {
         run(beforeDelete, key);
         store.delete(key);
+    }
+
+    @Override
+    public Optional<URI> redirect(String key, String contentType) throws IOException {
+        return store.redirect(key, contentType);
     }
 
     @Override

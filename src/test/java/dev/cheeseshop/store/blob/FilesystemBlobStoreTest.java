@@ -22,6 +22,15 @@ class FilesystemBlobStoreTest extends BlobStoreContract {
         assertThat(Files.readAllBytes(scratch.resolve("packages").resolve(KEY))).containsExactly(42);
     }
 
+    /** The file system keeps the write time itself, so its listing carries the clock's time too. */
+    @Test
+    void listingCarriesTheWriteTime() throws IOException {
+        blobs.put(KEY, new byte[] {1, 2, 3});
+        java.util.List<BlobStore.BlobInfo> listed = new java.util.ArrayList<>();
+        blobs.list(listed::add);
+        assertThat(listed).containsExactly(new BlobStore.BlobInfo(KEY, 3, clock.instant()));
+    }
+
     @Test
     void nothingIsLeftInTheIncomingFolder() throws IOException {
         blobs.put(KEY, new byte[] {42});
