@@ -37,6 +37,13 @@ public interface FileStore {
 
     List<DistFile> forProject(long projectId);
 
+    /**
+     * Up to {@code limit} files whose id is greater than {@code afterId}, in id order: one page of
+     * a walk over every file by its primary key (start at 0, then pass the last id of each page),
+     * so that a long scan never needs one long transaction nor all rows at once.
+     */
+    List<DistFile> page(long afterId, int limit);
+
     /** How many distribution files there are: a scan of the smallest index, not of the table. */
     long count();
 }

@@ -383,6 +383,35 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void filesArePagedInIdOrderAfterAGivenIdSkippingDeletedOnes() {
+        List<DistFile> files = store.write(tx -> {
+            Project p = tx.projects().insert(ProjectName.of("demo"), T0);
+            long one = tx.releases().insert(p.id(), "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+            long two = tx.releases().insert(p.id(), "2.0", "2", ReleaseMetadata.EMPTY, T0).id();
+            List<DistFile> inserted = new ArrayList<>();
+            inserted.add(tx.files().insert(file(two, "demo-2.0.tar.gz", 'a', null)));
+            inserted.add(tx.files().insert(file(one, "demo-1.0.tar.gz", 'b', null)));
+            inserted.add(tx.files().insert(file(two, "demo-2.0-py3-none-any.whl", 'c',
+                    new MetadataDigests("d".repeat(64), "e".repeat(64)))));
+            inserted.add(tx.files().insert(file(one, "demo-1.0-py3-none-any.whl", 'f', null)));
+            return inserted;
+        });
+        store.write(tx -> {
+            tx.files().delete(files.get(1).id());
+            return null;
+        });
+
+        List<DistFile> first = store.read((Transaction tx) -> tx.files().page(0, 2));
+        assertThat(first).containsExactly(files.get(0), files.get(2));
+        assertThat(first.get(1).metadata()).contains(new MetadataDigests("d".repeat(64), "e".repeat(64)));
+        assertThat(store.read((Transaction tx) -> tx.files().page(first.get(1).id(), 2))).containsExactly(files.get(3));
+        assertThat(store.read((Transaction tx) -> tx.files().page(files.get(3).id(), 2))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.files().page(files.get(0).id(), 1))).containsExactly(files.get(2));
+        assertThatThrownBy(() -> store.read((Transaction tx) -> tx.files().page(0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aDeletedReleaseTakesItsFilesAndClassifiersAndLeavesTheOthers() {
         long[] ids = store.write(tx -> {
             Project p = tx.projects().insert(ProjectName.of("demo"), T0);

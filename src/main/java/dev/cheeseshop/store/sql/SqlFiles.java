@@ -90,6 +90,15 @@ final class SqlFiles implements FileStore {
     }
 
     @Override
+    public List<DistFile> page(long afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one file: " + limit);
+        }
+        return jdbc.list("SELECT " + COLUMNS + " FROM files f WHERE f.id > ? ORDER BY f.id LIMIT ?", SqlFiles::map,
+                afterId, limit);
+    }
+
+    @Override
     public long count() {
         return jdbc.one(COUNT, rs -> rs.getLong(1)).orElseThrow();
     }
