@@ -27,6 +27,7 @@ import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.upload.WheelMetadataSource;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,7 +152,7 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
-            reconcileEvery(settings, sqlite, blobs, clock, background);
+            reconcileEvery(settings, reconciler(sqlite, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, site);
         } catch (IOException e) {
             closeQuietly(server);
@@ -182,17 +183,28 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Removes orphan blobs now and then, in the background; off when the interval is zero. */
-    private static void reconcileEvery(Settings settings, MetadataStore store, BlobStore blobs, Clock clock,
-            ScheduledExecutorService executor) {
+    /**
+     * A reconciler of the index's blobs and file rows, which rebuilds a missing METADATA from its
+     * wheel, streamed to a file in {@code staging} and read as uploads are.
+     */
+    static Reconciler reconciler(MetadataStore store, BlobStore blobs, Clock clock, Staging staging, Duration grace) {
+        return new Reconciler(store, blobs, clock, grace, new WheelMetadataSource(staging, new DistInspector()));
+    }
+
+    /**
+     * Removes orphan blobs and rebuilds missing METADATA now and then, in the background, with a
+     * warning for each blob a file row names that is missing still; off when the interval is zero.
+     */
+    private static void reconcileEvery(Settings settings, Reconciler reconciler, ScheduledExecutorService executor) {
         Duration every = settings.reconcileEvery();
         if (every.isZero()) {
             return;
         }
-        Reconciler reconciler = new Reconciler(store, blobs, clock, Reconciler.DEFAULT_GRACE);
         executor.scheduleWithFixedDelay(() -> {
             try {
-                reconciler.run(false);
+                reconciler.run(false).missing().forEach(missing -> LoggerFactory.getLogger(Reconciler.class).warn(
+                        "file {} names a missing blob {}{}", missing.filename(), missing.key(),
+                        missing.reason() == null ? "" : ": " + missing.reason()));
             } catch (Exception e) {
                 LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
             }

@@ -13,7 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds blobs that no file row refers to and removes them. Blobs are written before the
+ * Keeps the blob store and the file rows in step, both ways. Blobs no file row names are
+ * removed (below); file rows whose blobs are missing are reported, and a missing METADATA is
+ * rebuilt from its wheel when that gives exactly the bytes on record ({@link MissingBlobs}).
+ *
+ * <p>Finds blobs that no file row refers to and removes them. Blobs are written before the
  * transaction that refers to them commits, so an upload refused (or crashed) after that point
  * leaves an orphan: harmless, because only blobs named by a file row are ever served, but it
  * takes space. Blobs written within the grace period are left alone: their upload may still be
@@ -53,20 +57,49 @@ public final class Reconciler {
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration grace;
+    private final MissingBlobs missing;
 
-    public Reconciler(MetadataStore store, BlobStore blobs, Clock clock, Duration grace) {
+    /** A reconciler that rebuilds a missing METADATA from its wheel with {@code wheels}. */
+    public Reconciler(MetadataStore store, BlobStore blobs, Clock clock, Duration grace, MetadataSource wheels) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.grace = grace;
+        this.missing = new MissingBlobs(store, blobs, wheels);
+    }
+
+    /** A reconciler that rebuilds nothing ({@link MetadataSource#NONE}): a missing METADATA is only reported. */
+    public Reconciler(MetadataStore store, BlobStore blobs, Clock clock, Duration grace) {
+        this(store, blobs, clock, grace, MetadataSource.NONE);
     }
 
     /**
-     * What a pass found: the orphans it judged from the listing, and of those the ones it removed
-     * (none in a dry run; fewer when an upload wrote or committed one meanwhile).
+     * A blob a file row names that was not there: the file's name, the blob's key, and why it was
+     * not (or cannot be) written again, when there is more to say than that it is missing.
      */
-    public record Report(int examined, List<String> orphans, List<String> removed) {}
+    public record Missing(String filename, String key, String reason) {
+        Missing because(String why) {
+            return new Missing(filename, key, why);
+        }
+    }
 
+    /**
+     * What a pass found. From the listing of {@code examined} blobs: the orphans it judged, and of
+     * those the ones it removed (none in a dry run; fewer when an upload wrote or committed one
+     * meanwhile). From the {@code checked} file rows: the blobs missing that cannot be written
+     * again, the METADATA blobs missing that can ({@code repairable}: rebuilt from the wheel with
+     * the digests on record), and of those the ones written (none in a dry run, all of them
+     * otherwise: a file removed before its METADATA could be written is no finding).
+     */
+    public record Report(int examined, List<String> orphans, List<String> removed, int checked,
+            List<Missing> missing, List<Missing> repairable, List<Missing> repaired) {
+        /** True when, after the pass, every file row checked names blobs that exist. */
+        public boolean intact() {
+            return missing.isEmpty() && repaired.size() == repairable.size();
+        }
+    }
+
+    /** Removes orphans, then checks every file row's blobs and rebuilds what is safe (nothing written in a dry run). */
     public Report run(boolean dryRun) throws IOException {
         Instant cutoff = clock.instant().minus(grace);
         List<String> orphans = new ArrayList<>();
@@ -88,7 +121,11 @@ public final class Reconciler {
                 }
             }
         }
-        return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed));
+        MissingBlobs.Findings findings = missing.scan(dryRun);
+        findings.repaired().forEach(metadata -> LOG.info("rebuilt METADATA {} of {}", metadata.key(),
+                metadata.filename()));
+        return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed), findings.checked(),
+                findings.missing(), findings.repairable(), findings.repaired());
     }
 
     /**

@@ -55,7 +55,12 @@ final class ArchiveCheck {
         WheelInfo wheel = inspector.inspectWheel(file.path(), file.filename());
         byte[] metadata = wheel.metadata();
         requireSameProject(wheel.parseMetadata(), wheel.metadataPath(), project, version);
-        return new Inspection(metadata, new MetadataDigests(sha256(metadata), blake2b(metadata)));
+        return new Inspection(metadata, digests(metadata));
+    }
+
+    /** The digests a file row keeps of a wheel's METADATA (and the reconciler checks a rebuilt one against). */
+    static MetadataDigests digests(byte[] metadata) {
+        return new MetadataDigests(sha256(metadata), blake2b(metadata));
     }
 
     private static Inspection sdist(DistInspector inspector, StagedFile file, ProjectName project, Version version)
