@@ -31,11 +31,13 @@ final class MissingBlobs {
     private final MetadataStore store;
     private final BlobStore blobs;
     private final MetadataSource source;
+    private final int pageSize;
 
-    MissingBlobs(MetadataStore store, BlobStore blobs, MetadataSource source) {
+    MissingBlobs(MetadataStore store, BlobStore blobs, MetadataSource source, int pageSize) {
         this.store = store;
         this.blobs = blobs;
         this.source = source;
+        this.pageSize = pageSize;
     }
 
     /** What the walk found: rows checked, blobs missing for good, METADATA that can be rebuilt and was. */
@@ -49,13 +51,13 @@ final class MissingBlobs {
         List<DistFile> page;
         do {
             long from = after;
-            page = store.read(tx -> tx.files().page(from, PAGE));
+            page = store.read(tx -> tx.files().page(from, pageSize));
             for (DistFile file : page) {
                 check(file, dryRun, findings);
                 checked++;
                 after = file.id();
             }
-        } while (page.size() == PAGE);
+        } while (page.size() == pageSize);
         return new Findings(checked, List.copyOf(findings.missing()), List.copyOf(findings.repairable()),
                 List.copyOf(findings.repaired()));
     }

@@ -65,7 +65,7 @@ public final class Reconciler {
         this.blobs = blobs;
         this.clock = clock;
         this.grace = grace;
-        this.missing = new MissingBlobs(store, blobs, wheels);
+        this.missing = new MissingBlobs(store, blobs, wheels, MissingBlobs.PAGE);
     }
 
     /** A reconciler that rebuilds nothing ({@link MetadataSource#NONE}): a missing METADATA is only reported. */

@@ -26,6 +26,7 @@ public final class HookedBlobStore implements BlobStore {
     private volatile Hook afterList = NOTHING;
     private volatile Hook afterPut = NOTHING;
     private volatile Hook beforeDelete = NOTHING;
+    private volatile Hook beforeExists = NOTHING;
 
     public HookedBlobStore(BlobStore store) {
         this.store = store;
@@ -49,6 +50,12 @@ public final class HookedBlobStore implements BlobStore {
         return this;
     }
 
+    /** Runs {@code hook} just before each look-up of whether a key exists. */
+    public HookedBlobStore beforeExists(Hook hook) {
+        this.beforeExists = hook;
+        return this;
+    }
+
     @Override
     public void put(String key, Path source) throws IOException {
         store.put(key, source);
@@ -68,6 +75,7 @@ public final class HookedBlobStore implements BlobStore {
 
     @Override
     public boolean exists(String key) throws IOException {
+        run(beforeExists, key);
         return store.exists(key);
     }
 
