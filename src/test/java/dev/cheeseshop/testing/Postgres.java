@@ -1,0 +1,209 @@
+package dev.cheeseshop.testing;
+
+import dev.cheeseshop.store.sql.PostgresStores;
+import dev.cheeseshop.store.sql.PostgresUrl;
+import dev.cheeseshop.store.sql.SqlMetadataStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL for tests, and a fresh database on it for each test that asks.
+ *
+ * <p>The server is the one {@code CHEESESHOP_TEST_POSTGRES} names, in the command line's form
+ * ({@code postgresql://USER@HOST:PORT/DB}, a user that may create databases; the password, if
+ * any, from {@code CHEESESHOP_DATABASE_PASSWORD} or pgpass), as {@code .ci/run} exports it.
+ * Without it, a private cluster is started once per JVM: {@code initdb} into a temporary
+ * directory (as the {@code postgres} user when running as root, which initdb refuses), trust
+ * authentication on loopback only, a free port, and a shutdown hook that stops it and deletes it.
+ * The binaries are found in {@code CHEESESHOP_PG_BIN}, else the newest
+ * {@code /usr/lib/postgresql/<version>/bin} (Debian's layout), else on the PATH.
+ */
+public final class Postgres {
+    private static final String PASSWORD = System.getenv("CHEESESHOP_DATABASE_PASSWORD");
+
+    private Postgres() {}
+
+    /** A new, empty database: its URL in the command line's form, and how to open it. */
+    public record Database(PostgresUrl url) {
+        public String jdbcUrl() {
+            return url.jdbcUrl();
+        }
+
+        public String user() {
+            return url.user();
+        }
+
+        /** The password to give, null for none (trust, or pgpass). */
+        public String password() {
+            return PASSWORD;
+        }
+
+        /** The metadata store on this database, migrated. */
+        public SqlMetadataStore open(int poolSize) {
+            return PostgresStores.open(url, PASSWORD, poolSize);
+        }
+
+        /** A plain connection (auto-commit on), for a test's own SQL. */
+        public Connection connect() throws SQLException {
+            Properties properties = new Properties();
+            properties.setProperty("user", url.user());
+            if (PASSWORD != null) {
+                properties.setProperty("password", PASSWORD);
+            }
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
+        }
+    }
+
+    /** A new database named {@code t_<random>} on the test server. */
+    public static Database newDatabase() {
+        PostgresUrl admin = Server.ADMIN;
+        String name = "t_" + HexFormat.of().formatHex(randomBytes());
+        try (Connection conn = new Database(admin).connect(); Statement statement = conn.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + admin, e);
+        }
+        return new Database(new PostgresUrl(admin.user(), admin.host(), admin.port(), name, admin.sslmode()));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The server, chosen or started on first use. */
+    private static final class Server {
+        static final PostgresUrl ADMIN = start();
+
+        private static PostgresUrl start() {
+            String given = System.getenv("CHEESESHOP_TEST_POSTGRES");
+            if (given != null && !given.isBlank()) {
+                return PostgresUrl.parse(given.strip());
+            }
+            try {
+                return privateCluster();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start a private PostgreSQL cluster", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted starting PostgreSQL", e);
+            }
+        }
+
+        private static PostgresUrl privateCluster() throws IOException, InterruptedException {
+            Path bin = binaries();
+            Path dir = Files.createTempDirectory("cheeseshop-pg-");
+            boolean root = "root".equals(System.getProperty("user.name"));
+            if (root) {
+                run(List.of("chown", "postgres:", dir.toString()), dir);
+            }
+            Path data = dir.resolve("data");
+            run(asOwner(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "cheeseshop",
+                    "-A", "trust", "-E", "UTF8", "--no-sync"), dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
+            IOException last = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int port = freePort();
+                try {
+                    run(asOwner(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                            dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                            "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + dir
+                                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                                    + " -c max_connections=300", "start"), dir);
+                    return new PostgresUrl("cheeseshop", "127.0.0.1", port, "postgres", null);
+                } catch (IOException e) {
+                    last = e; // most likely the port was taken meanwhile: another one
+                }
+            }
+            throw last;
+        }
+
+        private static void stop(Path bin, Path dir, Path data, boolean root) {
+            try {
+                run(asOwner(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
+                        "-w", "stop"), dir);
+            } catch (IOException | InterruptedException e) {
+                System.err.println("stopping the test PostgreSQL failed: " + e.getMessage());
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("cannot delete " + dir + ": " + e.getMessage());
+            }
+        }
+
+        private static List<String> asOwner(boolean root, String... command) {
+            List<String> full = new ArrayList<>();
+            if (root) {
+                full.addAll(List.of("runuser", "-u", "postgres", "--"));
+            }
+            full.addAll(List.of(command));
+            return full;
+        }
+
+        private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
+            Path output = Files.createTempFile(dir, "cmd-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish within 120 s");
+            }
+            if (process.exitValue() != 0) {
+                Path log = dir.resolve("server.log");
+                throw new IOException(String.join(" ", command) + " failed with exit " + process.exitValue()
+                        + ":\n" + Files.readString(output)
+                        + (Files.isReadable(log) ? "\n--- server.log\n" + Files.readString(log) : ""));
+            }
+        }
+
+        private static Path binaries() throws IOException {
+            String given = System.getenv("CHEESESHOP_PG_BIN");
+            if (given != null && !given.isBlank()) {
+                return Path.of(given);
+            }
+            Path debian = Path.of("/usr/lib/postgresql");
+            if (Files.isDirectory(debian)) {
+                try (Stream<Path> versions = Files.list(debian)) {
+                    Path newest = versions.map(version -> version.resolve("bin"))
+                            .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                            .max(Comparator.comparingInt(Server::majorVersion)).orElse(null);
+                    if (newest != null) {
+                        return newest;
+                    }
+                }
+            }
+            return Path.of(""); // on the PATH
+        }
+
+        private static int majorVersion(Path bin) {
+            try {
+                return Integer.parseInt(bin.getParent().getFileName().toString());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
