@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * Without it, a private cluster is started once per JVM: {@code initdb} into a temporary
  * directory (as the {@code postgres} user when running as root, which initdb refuses), trust
  * authentication on loopback only, a free port, and a shutdown hook that stops it and deletes it.
+ * Its default collation is ICU's en-US, which orders text unlike SQLite (case and punctuation
+ * are ignored at first), so a column that misses the schema's {@code COLLATE "C"} fails a test.
  * The binaries are found in {@code CHEESESHOP_PG_BIN}, else the newest
  * {@code /usr/lib/postgresql/<version>/bin} (Debian's layout), else on the PATH.
  */
@@ -115,7 +117,8 @@ public final class Postgres {
             }
             Path data = dir.resolve("data");
             run(asOwner(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "cheeseshop",
-                    "-A", "trust", "-E", "UTF8", "--no-sync"), dir);
+                    "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8", "--locale-provider=icu",
+                    "--icu-locale=en-US"), dir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
