@@ -20,6 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresStores {
     /** How long a caller waits for a connection before failing. */
     static final int CONNECTION_TIMEOUT_MS = 30_000;
+    private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private PostgresStores() {}
 
@@ -37,7 +38,7 @@ public final class PostgresStores {
         HikariDataSource writePool = pool("cheeseshop-write", dataSource, poolSize, false);
         try {
             HikariDataSource readPool = pool("cheeseshop-read", dataSource, poolSize, true);
-            return new SqlMetadataStore(new PostgresDialect(), writePool, readPool);
+            return new SqlMetadataStore(DIALECT, writePool, readPool);
         } catch (RuntimeException e) {
             writePool.close();
             throw e;
@@ -52,7 +53,7 @@ public final class PostgresStores {
     private static void migrate(PGSimpleDataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/postgresql")
+                .locations("classpath:db/migration/" + DIALECT.name())
                 .loggers("slf4j")
                 .load()
                 .migrate();
