@@ -26,18 +26,17 @@ import java.util.stream.Stream;
  *
  * <p>The server is the one {@code CHEESESHOP_TEST_POSTGRES} names, in the command line's form
  * ({@code postgresql://USER@HOST:PORT/DB}, a user that may create databases; the password, if
- * any, from {@code CHEESESHOP_DATABASE_PASSWORD} or pgpass), as {@code .ci/run} exports it.
+ * any, from {@code CHEESESHOP_DATABASE_PASSWORD}), a developer's own server.
  * Without it, a private cluster is started once per JVM: {@code initdb} into a temporary
- * directory (as the {@code postgres} user when running as root, which initdb refuses), trust
- * authentication on loopback only, a free port, and a shutdown hook that stops it and deletes it.
- * Its default collation is ICU's en-US, which orders text unlike SQLite (case and punctuation
- * are ignored at first), so a column that misses the schema's {@code COLLATE "C"} fails a test.
+ * directory (as the {@code postgres} user when running as root, which initdb refuses), listening
+ * on loopback only, on a free port, with password (SCRAM) authentication over TCP and a random
+ * password, and a shutdown hook that stops it and deletes it.
+ * Its default collation is ICU's en-US, which orders text unlike SQLite ("abc" before "Demo"),
+ * so a column that misses the schema's {@code COLLATE "C"} fails a test.
  * The binaries are found in {@code CHEESESHOP_PG_BIN}, else the newest
  * {@code /usr/lib/postgresql/<version>/bin} (Debian's layout), else on the PATH.
  */
 public final class Postgres {
-    private static final String PASSWORD = System.getenv("CHEESESHOP_DATABASE_PASSWORD");
-
     private Postgres() {}
 
     /** A new, empty database: its URL in the command line's form, and how to open it. */
@@ -52,20 +51,20 @@ public final class Postgres {
 
         /** The password to give, null for none (trust, or pgpass). */
         public String password() {
-            return PASSWORD;
+            return Server.PASSWORD;
         }
 
         /** The metadata store on this database, migrated. */
         public SqlMetadataStore open(int poolSize) {
-            return PostgresStores.open(url, PASSWORD, poolSize);
+            return PostgresStores.open(url, Server.PASSWORD, poolSize);
         }
 
         /** A plain connection (auto-commit on), for a test's own SQL. */
         public Connection connect() throws SQLException {
             Properties properties = new Properties();
             properties.setProperty("user", url.user());
-            if (PASSWORD != null) {
-                properties.setProperty("password", PASSWORD);
+            if (Server.PASSWORD != null) {
+                properties.setProperty("password", Server.PASSWORD);
             }
             return DriverManager.getConnection(url.jdbcUrl(), properties);
         }
@@ -91,12 +90,14 @@ public final class Postgres {
 
     /** The server, chosen or started on first use. */
     private static final class Server {
+        private static final String GIVEN = System.getenv("CHEESESHOP_TEST_POSTGRES");
+        static final String PASSWORD = GIVEN != null && !GIVEN.isBlank()
+                ? System.getenv("CHEESESHOP_DATABASE_PASSWORD") : HexFormat.of().formatHex(randomBytes());
         static final PostgresUrl ADMIN = start();
 
         private static PostgresUrl start() {
-            String given = System.getenv("CHEESESHOP_TEST_POSTGRES");
-            if (given != null && !given.isBlank()) {
-                return PostgresUrl.parse(given.strip());
+            if (GIVEN != null && !GIVEN.isBlank()) {
+                return PostgresUrl.parse(GIVEN.strip());
             }
             try {
                 return privateCluster();
@@ -116,9 +117,14 @@ public final class Postgres {
                 run(List.of("chown", "postgres:", dir.toString()), dir);
             }
             Path data = dir.resolve("data");
+            Path passwordFile = dir.resolve("password");
+            Files.writeString(passwordFile, PASSWORD);
+            if (root) {
+                run(List.of("chown", "postgres:", passwordFile.toString()), dir);
+            }
             run(asOwner(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "cheeseshop",
-                    "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8", "--locale-provider=icu",
-                    "--icu-locale=en-US"), dir);
+                    "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
+                    "--no-sync", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"), dir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
