@@ -25,7 +25,6 @@ import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.store.blob.FilesystemBlobStore;
-import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.xmlrpc.RateLimiter;
@@ -75,8 +74,13 @@ public final class Application implements AutoCloseable {
 
     /** For commands that change the index beside (or without) a running server. */
     public static Application forCommand(Path data) {
+        return forCommand(data, MetadataDatabase.sqlite(new Settings(data, "127.0.0.1", 0, 0).database()));
+    }
+
+    /** For commands, with the metadata in {@code database}. */
+    static Application forCommand(Path data, MetadataDatabase database) {
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
-        MetadataStore store = SqliteStores.open(settings.database(), 1);
+        MetadataStore store = database.open(1);
         Clock clock = Clock.systemUTC();
         try {
             BlobStore blobs = new FilesystemBlobStore(settings.packages(), clock);
@@ -99,9 +103,19 @@ public final class Application implements AutoCloseable {
 
     /** The whole server, with its blob store wrapped by {@code decorate} (a seam for tests). */
     public static Application forServer(Settings settings, Clock clock, UnaryOperator<BlobStore> decorate) {
+        return forServer(settings, MetadataDatabase.sqlite(settings.database()), clock, decorate);
+    }
+
+    /** The whole server, with the metadata in {@code database}. */
+    static Application forServer(Settings settings, MetadataDatabase database) {
+        return forServer(settings, database, Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    private static Application forServer(Settings settings, MetadataDatabase database, Clock clock,
+            UnaryOperator<BlobStore> decorate) {
         JournalWatch watch = new JournalWatch();
-        MetadataStore sqlite = SqliteStores.open(settings.database(), READ_CONNECTIONS);
-        MetadataStore store = watch.watching(sqlite);
+        MetadataStore unwatched = database.open(READ_CONNECTIONS);
+        MetadataStore store = watch.watching(unwatched);
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
             BlobStore blobs = decorate.apply(new FilesystemBlobStore(settings.packages(), clock));
@@ -132,7 +146,7 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
-            reconcileEvery(settings, sqlite, blobs, clock, background);
+            reconcileEvery(settings, unwatched, blobs, clock, background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, site);
         } catch (IOException e) {
             closeQuietly(server);

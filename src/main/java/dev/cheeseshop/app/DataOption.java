@@ -2,6 +2,7 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.manage.ManageProblem;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code --data} option every command that touches the index takes. */
@@ -11,6 +12,14 @@ final class DataOption {
                     + "default ${DEFAULT-VALUE}).")
     Path data;
 
+    @Mixin
+    DatabaseOption database;
+
+    /** Opens the index: the metadata where {@code --database} says, the files in the data directory. */
+    Application open() {
+        return Application.forCommand(data, database.resolve(data));
+    }
+
     /** Work on the index in the data directory, which a management use case may refuse. */
     @FunctionalInterface
     interface IndexWork {
@@ -19,7 +28,7 @@ final class DataOption {
 
     /** Opens the index, runs {@code work} and closes it; a refusal is the command's one error line. */
     void run(IndexWork work) {
-        try (Application app = Application.forCommand(data)) {
+        try (Application app = open()) {
             work.run(app);
         } catch (ManageProblem e) {
             throw new CommandFailure(e.getMessage());

@@ -27,7 +27,7 @@ final class ReconcileCommand implements Runnable {
         if (graceMinutes < 0) {
             throw new CommandFailure("--grace-minutes must not be negative");
         }
-        try (Application app = Application.forCommand(data.data)) {
+        try (Application app = data.open()) {
             Reconciler.Report report = new Reconciler(app.store(), app.blobs(), app.clock(),
                     Duration.ofMinutes(graceMinutes)).run(dryRun);
             (dryRun ? report.orphans() : report.removed()).forEach(

@@ -82,7 +82,7 @@ final class ServeCommand implements Runnable {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Application app = Application.forServer(settings)) {
+        try (Application app = Application.forServer(settings, data.database.resolve(data.data))) {
             app.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

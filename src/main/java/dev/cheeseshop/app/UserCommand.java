@@ -63,7 +63,7 @@ final class UserCommand implements Runnable {
                 throw new CommandFailure("--password-stdin is required: pipe the password on standard input");
             }
             String password = readLine();
-            try (Application app = Application.forCommand(data.data)) {
+            try (Application app = data.open()) {
                 app.accounts().create(name, email, password, admin);
             } catch (UserProblem e) {
                 throw new CommandFailure(e.getMessage());
