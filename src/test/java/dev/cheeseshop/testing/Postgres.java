@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  * Without it, a private cluster is started once per JVM: {@code initdb} into a temporary
  * directory (as the {@code postgres} user when running as root, which initdb refuses), listening
  * on loopback only, on a free port, with password (SCRAM) authentication over TCP and a random
- * password, and a shutdown hook that stops it and deletes it.
+ * password, commits not flushed to disk (unless the system property
+ * {@code cheeseshop.postgres.durable} is true, as benchmarks set it), and a shutdown hook that
+ * stops it and deletes it.
  * Its default collation is ICU's en-US, which orders text unlike SQLite ("abc" before "Demo"),
  * so a column that misses the schema's {@code COLLATE "C"} fails a test.
  * The binaries are found in {@code CHEESESHOP_PG_BIN}, else the newest
@@ -91,9 +94,17 @@ public final class Postgres {
     /** The server, chosen or started on first use. */
     private static final class Server {
         private static final String GIVEN = System.getenv("CHEESESHOP_TEST_POSTGRES");
+        /** Commits flushed to disk, as in production; off by default, for speed (benchmarks set it). */
+        private static final boolean DURABLE = Boolean.getBoolean("cheeseshop.postgres.durable");
         static final String PASSWORD = GIVEN != null && !GIVEN.isBlank()
-                ? System.getenv("CHEESESHOP_DATABASE_PASSWORD") : HexFormat.of().formatHex(randomBytes());
+                ? System.getenv("CHEESESHOP_DATABASE_PASSWORD") : secret();
         static final PostgresUrl ADMIN = start();
+
+        private static String secret() {
+            byte[] bytes = new byte[16];
+            new SecureRandom().nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        }
 
         private static PostgresUrl start() {
             if (GIVEN != null && !GIVEN.isBlank()) {
@@ -122,9 +133,18 @@ public final class Postgres {
             if (root) {
                 run(List.of("chown", "postgres:", passwordFile.toString()), dir);
             }
-            run(asOwner(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "cheeseshop",
-                    "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
-                    "--no-sync", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"), dir);
+            List<String> initdb = asOwner(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U",
+                    "cheeseshop", "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
+                    "-E", "UTF8", "--no-sync", "--locale=C.UTF-8");
+            try {
+                List<String> icu = new ArrayList<>(initdb);
+                icu.addAll(List.of("--locale-provider=icu", "--icu-locale=en-US"));
+                run(icu, dir);
+            } catch (IOException e) {
+                // Before PostgreSQL 15, or built without ICU (initdb removes what it began).
+                System.err.println("initdb with an ICU collation failed; using the C.UTF-8 locale: " + e.getMessage());
+                run(initdb, dir);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -133,7 +153,8 @@ public final class Postgres {
                     run(asOwner(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                             dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                             "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + dir
-                                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                                    + (DURABLE ? "" : " -c fsync=off -c synchronous_commit=off"
+                                            + " -c full_page_writes=off")
                                     + " -c max_connections=300", "start"), dir);
                     return new PostgresUrl("cheeseshop", "127.0.0.1", port, "postgres", null);
                 } catch (IOException e) {

@@ -30,6 +30,11 @@ public final class PostgresStores {
      * @param poolSize connections in each of the two pools
      */
     public static SqlMetadataStore open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, DIALECT);
+    }
+
+    /** With another dialect: a seam for the benchmark of journal locks ({@code JournalLockBench}). */
+    static SqlMetadataStore open(String jdbcUrl, String user, String password, int poolSize, Dialect dialect) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
@@ -38,7 +43,7 @@ public final class PostgresStores {
         HikariDataSource writePool = pool("cheeseshop-write", dataSource, poolSize, false);
         try {
             HikariDataSource readPool = pool("cheeseshop-read", dataSource, poolSize, true);
-            return new SqlMetadataStore(DIALECT, writePool, readPool);
+            return new SqlMetadataStore(dialect, writePool, readPool);
         } catch (RuntimeException e) {
             writePool.close();
             throw e;
