@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,15 @@ public final class Postgres {
         return new Database(new PostgresUrl(admin.user(), admin.host(), admin.port(), name, admin.sslmode()));
     }
 
+    /**
+     * The server's log, where every line starts {@code <time> [<pid>] <database>: }; empty when
+     * the server is not this JVM's own.
+     */
+    public static Optional<Path> serverLog() {
+        PostgresUrl started = Server.ADMIN; // starts it
+        return Optional.ofNullable(started == null ? null : Server.log);
+    }
+
     private static byte[] randomBytes() {
         byte[] bytes = new byte[8];
         ThreadLocalRandom.current().nextBytes(bytes);
@@ -98,6 +109,8 @@ public final class Postgres {
         private static final boolean DURABLE = Boolean.getBoolean("cheeseshop.postgres.durable");
         static final String PASSWORD = GIVEN != null && !GIVEN.isBlank()
                 ? System.getenv("CHEESESHOP_DATABASE_PASSWORD") : secret();
+        /** The private cluster's log; null on a given server. */
+        static Path log;
         static final PostgresUrl ADMIN = start();
 
         private static String secret() {
@@ -145,6 +158,10 @@ public final class Postgres {
                 System.err.println("initdb with an ICU collation failed; using the C.UTF-8 locale: " + e.getMessage());
                 run(initdb, dir);
             }
+            // Each log line names its database, so a test can read what its own sessions logged.
+            Files.writeString(data.resolve("postgresql.conf"), "\nlog_line_prefix = '%m [%p] %d: '\n",
+                    StandardOpenOption.APPEND);
+            log = dir.resolve("server.log");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
