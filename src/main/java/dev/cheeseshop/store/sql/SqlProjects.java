@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 
 final class SqlProjects implements ProjectStore {
     private static final String COLUMNS = "id, name, created, last_serial";
-    /** SQLite answers it from the smallest index (projects_created), not the table. */
+    /**
+     * SQLite answers it from the smallest index (projects_created), not the table; PostgreSQL can, by an
+     * index-only scan (PostgresQueryPlanTest).
+     */
     static final String COUNT = "SELECT COUNT(*) FROM projects";
 
     private final Jdbc jdbc;
