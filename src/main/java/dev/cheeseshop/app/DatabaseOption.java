@@ -2,7 +2,6 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.store.sql.PostgresUrl;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,10 +21,6 @@ final class DatabaseOption {
 
     /** The database chosen, given the data directory (where the default SQLite file is). */
     MetadataDatabase resolve(Path data) {
-        return resolve(data, System::getenv);
-    }
-
-    MetadataDatabase resolve(Path data, UnaryOperator<String> environment) {
         if (database == null || database.isBlank()) {
             return MetadataDatabase.sqlite(data.resolve("cheeseshop.db"));
         }
@@ -36,7 +31,7 @@ final class DatabaseOption {
             // Not the value itself: a mistyped URL may hold a password.
             throw new CommandFailure("invalid --database: " + e.getMessage());
         }
-        String password = environment.apply(PASSWORD_VARIABLE);
+        String password = System.getenv(PASSWORD_VARIABLE);
         return MetadataDatabase.postgres(url, password == null || password.isEmpty() ? null : password);
     }
 }
