@@ -24,7 +24,6 @@ import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
-import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.upload.WheelMetadataSource;
@@ -73,15 +72,16 @@ public final class Application implements AutoCloseable {
         this.site = site;
     }
 
-    /** For commands that change the index beside (or without) a running server. */
+    /** For commands that change the index beside (or without) a running server: the embedded default. */
     public static Application forCommand(Path data) {
-        return forCommand(data, BlobSettings.LOCAL);
+        return forCommand(data, MetadataDatabase.sqlite(new Settings(data, "127.0.0.1", 0, 0).database()),
+                BlobSettings.LOCAL);
     }
 
-    /** As {@link #forCommand(Path)}, with the files where {@code blobSettings} says. */
-    public static Application forCommand(Path data, BlobSettings blobSettings) {
+    /** For commands, with the metadata in {@code database} and the files where {@code blobSettings} says. */
+    public static Application forCommand(Path data, MetadataDatabase database, BlobSettings blobSettings) {
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
-        MetadataStore store = SqliteStores.open(settings.database(), 1);
+        MetadataStore store = database.open(1);
         Clock clock = Clock.systemUTC();
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
@@ -93,7 +93,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** The whole server, not yet started. */
+    /** The whole server on the embedded default, not yet started. */
     public static Application forServer(Settings settings) {
         return forServer(settings, Clock.systemUTC());
     }
@@ -102,26 +102,26 @@ public final class Application implements AutoCloseable {
         return forServer(settings, clock, UnaryOperator.identity());
     }
 
-    /** The whole server, with its files where {@code blobs} says. */
-    public static Application forServer(Settings settings, BlobSettings blobs) {
-        return forServer(settings, blobs, Clock.systemUTC(), UnaryOperator.identity());
+    /** The whole server, with the metadata in {@code database} and its files where {@code blobs} says. */
+    public static Application forServer(Settings settings, MetadataDatabase database, BlobSettings blobs) {
+        return forServer(settings, database, blobs, Clock.systemUTC(), UnaryOperator.identity());
     }
 
-    /** The whole server, with its blob store wrapped by {@code decorate} (a seam for tests). */
+    /** The whole server on the embedded default, with its blob store wrapped by {@code decorate} (a seam for tests). */
     public static Application forServer(Settings settings, Clock clock, UnaryOperator<BlobStore> decorate) {
-        return forServer(settings, BlobSettings.LOCAL, clock, decorate);
+        return forServer(settings, MetadataDatabase.sqlite(settings.database()), BlobSettings.LOCAL, clock, decorate);
     }
 
     /**
-     * The whole server, with its files where {@code blobSettings} says and the blob store wrapped
-     * by {@code decorate}. A store that holds connections (S3) is closed with the application
-     * unless {@code decorate} replaced it.
+     * The whole server, with the metadata in {@code database}, its files where {@code blobSettings}
+     * says and the blob store wrapped by {@code decorate}. A store that holds connections (S3) is
+     * closed with the application unless {@code decorate} replaced it.
      */
-    public static Application forServer(Settings settings, BlobSettings blobSettings, Clock clock,
-            UnaryOperator<BlobStore> decorate) {
+    public static Application forServer(Settings settings, MetadataDatabase database, BlobSettings blobSettings,
+            Clock clock, UnaryOperator<BlobStore> decorate) {
         JournalWatch watch = new JournalWatch();
-        MetadataStore sqlite = SqliteStores.open(settings.database(), READ_CONNECTIONS);
-        MetadataStore store = watch.watching(sqlite);
+        MetadataStore unwatched = database.open(READ_CONNECTIONS);
+        MetadataStore store = watch.watching(unwatched);
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
             BlobStore blobs = decorate.apply(blobSettings.open(settings.packages(), clock));
@@ -152,7 +152,7 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
                     JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
-            reconcileEvery(settings, reconciler(sqlite, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
+            reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, site);
         } catch (IOException e) {
             closeQuietly(server);

@@ -13,11 +13,14 @@ final class DataOption {
     Path data;
 
     @Mixin
+    DatabaseOption database;
+
+    @Mixin
     BlobOptions blobs;
 
-    /** The index: the database in the data directory, the files where {@code --blobs} says. */
+    /** Opens the index: the metadata where {@code --database} says, the files where {@code --blobs} says. */
     Application open() {
-        return Application.forCommand(data, blobs.settings());
+        return Application.forCommand(data, database.resolve(data), blobs.settings());
     }
 
     /** Work on the index in the data directory, which a management use case may refuse. */

@@ -95,13 +95,15 @@ final class ServeCommand implements Runnable {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Application app = Application.forServer(settings, blobs)) {
+        MetadataDatabase database = data.database.resolve(data.data);
+        try (Application app = Application.forServer(settings, database, blobs)) {
             app.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
             System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath().normalize()
+                    + (data.database.database == null || data.database.database.isBlank() ? "" : ", metadata in " + database)
                     + (blobs.s3().isPresent() ? ", files in " + blobs.describe(settings.packages()) : "") + ")");
             System.out.flush();
             app.join();

@@ -71,10 +71,18 @@ final class Access {
                         "User '" + actor.username() + "' does not exist any more.")));
     }
 
-    /** Runs {@code work} in one write transaction; a {@link Refused} inside rolls it back and is thrown as its problem. */
+    /**
+     * Runs {@code work} in one write transaction; a {@link Refused} inside rolls it back and is thrown as its problem.
+     * The journal lock is taken first, so that the checks and the change they allow are one step against every
+     * other journaled change, on PostgreSQL as on SQLite (whose writers are serialised anyway): two Owners removing
+     * each other at once must not leave a project with none.
+     */
     static <T> T write(MetadataStore store, MetadataStore.TransactionWork<T> work) throws ManageProblem {
         try {
-            return store.write(work);
+            return store.write(tx -> {
+                tx.journal().lock();
+                return work.run(tx);
+            });
         } catch (Refused refused) {
             throw refused.problem;
         }

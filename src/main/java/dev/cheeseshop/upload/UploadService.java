@@ -217,7 +217,13 @@ public final class UploadService {
         }
     }
 
+    /**
+     * The commit, under the journal lock from its first statement: the checks (permission, the
+     * file and release as they are) and the change they allow are one step against every other
+     * journaled change, on PostgreSQL (READ COMMITTED) as on SQLite (one writer at a time).
+     */
     private Outcome write(Transaction tx, Upload upload, ArchiveCheck.Inspection inspection) {
+        tx.journal().lock();
         Outcome existing = existing(tx, upload);
         if (existing != null) {
             return existing;

@@ -34,12 +34,24 @@ class CommitOrderTest {
     @TempDir
     Path dir;
 
+    /** Opens one more store, with its own pools (another "process"), on this test's one database. */
+    @FunctionalInterface
+    protected interface StoreOpener {
+        MetadataStore open();
+    }
+
+    /** This test's database: a SQLite file here; a subclass may choose another backend. */
+    protected StoreOpener database() {
+        Path db = dir.resolve("cheeseshop.db");
+        return () -> SqliteStores.open(db, 2);
+    }
+
     @Test
     void aPollingFollowerSeesEveryEntryExactlyOnceInOrder() throws Exception {
-        Path db = dir.resolve("cheeseshop.db");
-        try (MetadataStore first = SqliteStores.open(db, 2);
-                MetadataStore second = SqliteStores.open(db, 2);
-                MetadataStore follower = SqliteStores.open(db, 2)) {
+        StoreOpener database = database();
+        try (MetadataStore first = database.open();
+                MetadataStore second = database.open();
+                MetadataStore follower = database.open()) {
             List<Project> projects = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
                 String name = "project-" + i;

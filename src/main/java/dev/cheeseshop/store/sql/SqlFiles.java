@@ -15,7 +15,10 @@ final class SqlFiles implements FileStore {
             + " f.md5_digest, f.sha256_digest, f.blake2_256_digest, f.metadata_sha256, f.metadata_blake2_256,"
             + " f.upload_time, f.path, f.comment_text, f.uploaded_via";
 
-    /** SQLite answers it from the smallest index (files_release), not the table. */
+    /**
+     * SQLite answers it from the smallest index (files_release), not the table; PostgreSQL can, by an
+     * index-only scan (PostgresQueryPlanTest).
+     */
     static final String COUNT = "SELECT COUNT(*) FROM files";
     /** A download: by files_path, then the release's and the project's primary keys. */
     static final String SERVABLE = "SELECT " + COLUMNS + " FROM files f JOIN releases r ON r.id = f.release_id"

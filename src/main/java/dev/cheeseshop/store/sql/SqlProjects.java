@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 
 final class SqlProjects implements ProjectStore {
     private static final String COLUMNS = "id, name, created, last_serial, quarantined_at";
-    /** SQLite answers it from the smallest index (projects_created), not the table. */
+    /**
+     * SQLite answers it from the smallest index (projects_created), not the table; PostgreSQL can, by an
+     * index-only scan (PostgresQueryPlanTest).
+     */
     static final String COUNT = "SELECT COUNT(*) FROM projects";
     /** The Simple index: a scan of the covering index projects_listing, which carries quarantined_at (V7). */
     static final String LISTING = "SELECT name, normalized_name, last_serial FROM projects WHERE quarantined_at IS NULL"

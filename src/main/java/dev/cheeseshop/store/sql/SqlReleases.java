@@ -18,7 +18,10 @@ final class SqlReleases implements ReleaseStore {
     private static final String COLUMNS =
             "id, project_id, version, canonical_version, metadata, yanked, yanked_reason, created, quarantined_at";
 
-    /** SQLite answers it from the smallest index (releases_created), not the table. */
+    /**
+     * SQLite answers it from the smallest index (releases_created), not the table; PostgreSQL can, by an
+     * index-only scan (PostgresQueryPlanTest).
+     */
     static final String COUNT = "SELECT COUNT(*) FROM releases";
 
     private final Jdbc jdbc;

@@ -1,0 +1,49 @@
+package dev.cheeseshop.app;
+
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.sql.PostgresStores;
+import dev.cheeseshop.store.sql.PostgresUrl;
+import dev.cheeseshop.store.sql.SqliteStores;
+import java.nio.file.Path;
+
+/**
+ * Where the metadata is: the embedded SQLite file in the data directory (the default), or a
+ * PostgreSQL database ({@code --database postgresql://...}). The password is held only to be
+ * handed to the driver: it is in no message and no {@code toString}.
+ */
+public abstract class MetadataDatabase {
+    private MetadataDatabase() {}
+
+    /** Opens the store, migrated; {@code connections} is the size of its read pool. */
+    abstract MetadataStore open(int connections);
+
+    /** The embedded default: one SQLite file. */
+    public static MetadataDatabase sqlite(Path file) {
+        return new MetadataDatabase() {
+            @Override
+            MetadataStore open(int connections) {
+                return SqliteStores.open(file, connections);
+            }
+
+            @Override
+            public String toString() {
+                return file.toAbsolutePath().normalize().toString();
+            }
+        };
+    }
+
+    /** A PostgreSQL database; a null password means the pgpass file's (or none). */
+    public static MetadataDatabase postgres(PostgresUrl url, String password) {
+        return new MetadataDatabase() {
+            @Override
+            MetadataStore open(int connections) {
+                return PostgresStores.open(url, password, connections);
+            }
+
+            @Override
+            public String toString() {
+                return url.toString();
+            }
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cheeseshop.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Opens the metadata store on a PostgreSQL database, migrated on open (Flyway takes its own lock,
+ * so several processes may start at once).
+ *
+ * <p>Two pools, as for SQLite: one of read-write connections and one of read-only ones whose
+ * transactions are REPEATABLE READ, so each read sees one snapshot. Unlike SQLite, writers run
+ * concurrently; {@link PostgresDialect} keeps the journal in commit order.
+ *
+ * <p>The password is never part of a URL or a message: it is given here, or, when null, the
+ * driver looks it up in the pgpass file ({@code PGPASSFILE}, else {@code ~/.pgpass}), as libpq
+ * does. Server error details (which can quote the values of a row) are kept out of exceptions.
+ */
+public final class PostgresStores {
+    /** How long a caller waits for a connection before failing. */
+    static final int CONNECTION_TIMEOUT_MS = 30_000;
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
+    private PostgresStores() {}
+
+    /**
+     * @param jdbcUrl  {@code jdbc:postgresql://HOST:PORT/DB}, with no user or password in it
+     * @param password null to read the pgpass file
+     * @param poolSize connections in each of the two pools
+     */
+    public static SqlMetadataStore open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, DIALECT);
+    }
+
+    /** With another dialect: a seam for the benchmark of journal locks ({@code JournalLockBench}). */
+    static SqlMetadataStore open(String jdbcUrl, String user, String password, int poolSize, Dialect dialect) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+        }
+        PGSimpleDataSource dataSource = dataSource(jdbcUrl, user, password);
+        migrate(dataSource);
+        HikariDataSource writePool = pool("cheeseshop-write", dataSource, poolSize, false);
+        try {
+            HikariDataSource readPool = pool("cheeseshop-read", dataSource, poolSize, true);
+            return new SqlMetadataStore(dialect, writePool, readPool);
+        } catch (RuntimeException e) {
+            writePool.close();
+            throw e;
+        }
+    }
+
+    /** Opens the store on a {@link PostgresUrl}. */
+    public static SqlMetadataStore open(PostgresUrl url, String password, int poolSize) {
+        return open(url.jdbcUrl(), url.user(), password, poolSize);
+    }
+
+    private static void migrate(PGSimpleDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + DIALECT.name())
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    private static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl);
+        dataSource.setUser(user);
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setApplicationName("cheeseshop");
+        dataSource.setLogServerErrorDetail(false);
+        dataSource.setTcpKeepAlive(true);
+        return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, PGSimpleDataSource dataSource, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setReadOnly(readOnly);
+        config.setTransactionIsolation(readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        return new HikariDataSource(config);
+    }
+}
