@@ -2,6 +2,10 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.bench.BenchGenerator;
 import dev.cheeseshop.bench.BenchSpec;
+import dev.cheeseshop.store.BulkLoad;
+import dev.cheeseshop.store.StoreException;
+import dev.cheeseshop.store.sql.PostgresBulkLoader;
+import dev.cheeseshop.store.sql.PostgresUrl;
 import dev.cheeseshop.store.sql.SqliteBulkLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench-data}: a new data directory filled with a generated index, for benchmarks. */
 @Command(name = "bench-data", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Generate a benchmark index into a new data directory: users, projects, releases, roles and "
                 + "a journal, reproducible from the seed. No distribution files are written. Every user's "
-                + "password is '" + BenchGenerator.PASSWORD + "'.",
+                + "password is '" + BenchGenerator.PASSWORD + "'. With --database, the metadata goes into that "
+                + "empty PostgreSQL database instead, with COPY.",
             "Then: cheeseshop serve --data DIR"})
 final class BenchDataCommand implements Runnable {
     @Option(names = "--data", paramLabel = "DIR", required = true, defaultValue = "${env:CHEESESHOP_DATA}",
@@ -29,6 +35,9 @@ final class BenchDataCommand implements Runnable {
     @Option(names = "--journal", paramLabel = "M", required = true, defaultValue = "${env:CHEESESHOP_BENCH_JOURNAL}",
             description = "Number of journal entries, at least 2 x N and at most 2^31-1 (env CHEESESHOP_BENCH_JOURNAL).")
     String journal;
+
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "${env:CHEESESHOP_BENCH_SEED:-1}",
             description = "Random seed: the same seed and sizes give the same rows (env CHEESESHOP_BENCH_SEED; "
@@ -53,13 +62,31 @@ final class BenchDataCommand implements Runnable {
         long start = System.nanoTime();
         err.printf("bench-data: %,d projects, %,d journal entries, seed %d into %s%n", spec.projects(),
                 spec.journal(), spec.seed(), data.toAbsolutePath());
-        try (SqliteBulkLoader loader = SqliteBulkLoader.create(settings.database())) {
+        try (BulkLoad loader = loader(settings)) {
             BenchGenerator.generate(spec, loader, serial -> err.printf("bench-data: journal %,d / %,d (%s)%n",
                     serial, spec.journal(), elapsed(start)));
             err.printf("bench-data: rows written (%s); building indexes%n", elapsed(start));
             loader.finish(index -> err.printf("bench-data: %s (%s)%n", index, elapsed(start)));
         }
         err.printf("bench-data: done in %s%n", elapsed(start));
+    }
+
+    /** SQLite in the data directory, or, with {@code --database}, an empty PostgreSQL database loaded with COPY. */
+    private BulkLoad loader(Settings settings) {
+        if (database.database == null || database.database.isBlank()) {
+            return SqliteBulkLoader.create(settings.database());
+        }
+        PostgresUrl url;
+        try {
+            url = PostgresUrl.parse(database.database.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --database: " + e.getMessage());
+        }
+        try {
+            return PostgresBulkLoader.create(url, System.getenv(DatabaseOption.PASSWORD_VARIABLE));
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     private void prepare(Settings settings) {

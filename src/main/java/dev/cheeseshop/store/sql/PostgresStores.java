@@ -2,6 +2,8 @@ package dev.cheeseshop.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -62,6 +64,11 @@ public final class PostgresStores {
                 .loggers("slf4j")
                 .load()
                 .migrate();
+    }
+
+    /** One plain connection, outside the pools: for the bulk loader's COPY. */
+    static Connection connect(PostgresUrl url, String password) throws SQLException {
+        return dataSource(url.jdbcUrl(), url.user(), password).getConnection();
     }
 
     private static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {

@@ -1,6 +1,6 @@
 package dev.cheeseshop.store.sql;
 
-import dev.cheeseshop.store.BulkSink;
+import dev.cheeseshop.store.BulkLoad;
 import dev.cheeseshop.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@link SqliteStores} expects it. A crash part-way leaves a broken file: load into a new
  * directory only.
  */
-public final class SqliteBulkLoader implements BulkSink, AutoCloseable {
+public final class SqliteBulkLoader implements BulkLoad {
     private static final int BATCH = 4096;
     private static final long COMMIT_EVERY = 1 << 20;
     private static final List<String> LOADED_TABLES = List.of("users", "journals", "projects", "releases", "roles");
@@ -115,6 +115,7 @@ public final class SqliteBulkLoader implements BulkSink, AutoCloseable {
     }
 
     /** Writes what is batched, builds the indexes (telling {@code progress}), and returns the file to WAL mode. */
+    @Override
     public void finish(Consumer<String> progress) {
         try {
             for (Batch batch : List.of(users, journal, projects, releases, roles)) {
