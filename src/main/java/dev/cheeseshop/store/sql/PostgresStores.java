@@ -64,7 +64,7 @@ public final class PostgresStores {
                 .migrate();
     }
 
-    private static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {
+    static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(user);
