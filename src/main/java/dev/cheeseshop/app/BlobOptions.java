@@ -46,12 +46,20 @@ final class BlobOptions {
             }
             return BlobSettings.LOCAL;
         }
+        return s3("--blobs", blobs, endpoint, region, pathStyle);
+    }
+
+    /**
+     * The settings of files in the bucket {@code blobs} names (the value of {@code option}), reached
+     * as the S3 options say; bad values are the command's one error line.
+     */
+    static BlobSettings s3(String option, String blobs, String endpoint, String region, Boolean pathStyle) {
         S3Location location;
         try {
             location = S3Location.parse(blobs.strip());
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("invalid --blobs '" + blobs.replaceAll("\\p{Cntrl}", "?") + "': " + e.getMessage()
-                    + " (omit it for files under the data directory)");
+            throw new CommandFailure("invalid " + option + " '" + blobs.replaceAll("\\p{Cntrl}", "?") + "': "
+                    + e.getMessage() + " (omit it for files under the data directory)");
         }
         try {
             location = blank(endpoint) ? location : location.withEndpoint(endpoint.strip());

@@ -24,14 +24,22 @@ final class DatabaseOption {
         if (database == null || database.isBlank()) {
             return MetadataDatabase.sqlite(data.resolve("cheeseshop.db"));
         }
+        return postgres("--database", database, PASSWORD_VARIABLE);
+    }
+
+    /**
+     * The PostgreSQL database {@code value} (of {@code option}) names, with the password from
+     * {@code passwordVariable} (else the pgpass file's); a bad URL is the command's one error line.
+     */
+    static MetadataDatabase postgres(String option, String value, String passwordVariable) {
         PostgresUrl url;
         try {
-            url = PostgresUrl.parse(database.strip());
+            url = PostgresUrl.parse(value.strip());
         } catch (IllegalArgumentException e) {
             // Not the value itself: a mistyped URL may hold a password.
-            throw new CommandFailure("invalid --database: " + e.getMessage());
+            throw new CommandFailure("invalid " + option + ": " + e.getMessage());
         }
-        String password = System.getenv(PASSWORD_VARIABLE);
+        String password = System.getenv(passwordVariable);
         return MetadataDatabase.postgres(url, password == null || password.isEmpty() ? null : password);
     }
 }

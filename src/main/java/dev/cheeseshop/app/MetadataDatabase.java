@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.sql.PostgresStores;
 import dev.cheeseshop.store.sql.PostgresUrl;
+import dev.cheeseshop.store.sql.SqlDatabase;
 import dev.cheeseshop.store.sql.SqliteStores;
 import java.nio.file.Path;
 
@@ -17,12 +18,20 @@ public abstract class MetadataDatabase {
     /** Opens the store, migrated; {@code connections} is the size of its read pool. */
     abstract MetadataStore open(int connections);
 
+    /** One plain connection, migrated, for copying the index ({@code migrate}); {@code source}: read only. */
+    abstract SqlDatabase direct(boolean source);
+
     /** The embedded default: one SQLite file. */
     public static MetadataDatabase sqlite(Path file) {
         return new MetadataDatabase() {
             @Override
             MetadataStore open(int connections) {
                 return SqliteStores.open(file, connections);
+            }
+
+            @Override
+            SqlDatabase direct(boolean source) {
+                return SqlDatabase.sqlite(file, source);
             }
 
             @Override
@@ -38,6 +47,11 @@ public abstract class MetadataDatabase {
             @Override
             MetadataStore open(int connections) {
                 return PostgresStores.open(url, password, connections);
+            }
+
+            @Override
+            SqlDatabase direct(boolean source) {
+                return SqlDatabase.postgres(url, password, source);
             }
 
             @Override

@@ -24,6 +24,9 @@ import java.sql.SQLException;
  *       REPEATABLE READ READ ONLY transactions to the same effect.
  *   <li>Text: PostgreSQL refuses NUL characters in text, so the upload's sanitizer replaces them
  *       (as Warehouse does) on both.
+ *   <li>Explicit ids ({@code migrate} copies rows with theirs): SQLite's next row id is always past
+ *       the largest (and {@code AUTOINCREMENT} records it), a PostgreSQL identity's sequence is
+ *       not moved by them, so {@link #moveIdsPast} sets it.
  * </ul>
  */
 interface Dialect {
@@ -47,4 +50,11 @@ interface Dialect {
     void lockJournal(Connection conn) throws SQLException;
 
     boolean isUniqueViolation(SQLException e);
+
+    /**
+     * After rows were inserted into {@code table} with their ids given, makes sure the ids handed
+     * out next come after the largest there. SQLite does so by itself; this is its (no-op) default.
+     */
+    default void moveIdsPast(Connection conn, String table) throws SQLException {
+    }
 }

@@ -57,6 +57,16 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void moveIdsPast(Connection conn, String table) throws SQLException {
+        // is_called false: the next nextval() answers exactly MAX(id) + 1 (1 for an empty table).
+        try (PreparedStatement setval = conn.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'),"
+                + " (SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")) {
+            setval.setString(1, table);
+            setval.execute();
+        }
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }

@@ -71,7 +71,7 @@ public final class PostgresStores {
         return dataSource(url.jdbcUrl(), url.user(), password).getConnection();
     }
 
-    private static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {
+    static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(user);

@@ -47,7 +47,7 @@ public final class SqliteStores {
                 .migrate();
     }
 
-    private static SQLiteDataSource dataSource(String url) {
+    static SQLiteDataSource dataSource(String url) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

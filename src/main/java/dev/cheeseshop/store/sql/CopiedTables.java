@@ -1,0 +1,86 @@
+package dev.cheeseshop.store.sql;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every table of the index with every column, in the order {@code migrate} copies them: each after
+ * the tables its foreign keys name. A table is copied in pages of its id; a child table without an
+ * id of its own (a release's classifiers, a token's projects) goes with the page of its parent.
+ * {@code CopiedTablesTest} holds this list to the migrated schema of both dialects, so a new table
+ * or column cannot be forgotten here.
+ */
+public final class CopiedTables {
+    /** How a column's value is read and written, the same on both dialects. */
+    enum Type { LONG, TEXT, BOOL }
+
+    record Column(String name, Type type) {}
+
+    /** Rows keyed by {@code parentKey}, copied with the page of their parent's ids; ordered by {@code order}. */
+    record Child(String name, String parentKey, String order, List<Column> columns) {}
+
+    /** A table with an {@code id} primary key, and its child table if it has one. */
+    record Table(String name, List<Column> columns, Child child) {
+        /** The names of this table and its child's. */
+        Stream<String> names() {
+            return child == null ? Stream.of(name) : Stream.of(name, child.name());
+        }
+    }
+
+    static final List<Table> TABLES = List.of(
+            table("users", "id", "username:T", "normalized_username:T", "email:T", "password_hash:T", "is_admin:B",
+                    "created", "disabled_at"),
+            table("projects", "id", "name:T", "normalized_name:T", "created", "last_serial", "quarantined_at"),
+            withChild(table("releases", "id", "project_id", "version:T", "canonical_version:T", "requires_python:T",
+                    "summary:T", "metadata:T", "yanked:B", "yanked_reason:T", "created", "quarantined_at"),
+                    new Child("release_classifiers", "release_id", "release_id, classifier",
+                            columns("release_id", "classifier:T"))),
+            table("files", "id", "release_id", "filename:T", "packagetype:T", "python_version:T", "size",
+                    "md5_digest:T", "sha256_digest:T", "blake2_256_digest:T", "metadata_sha256:T",
+                    "metadata_blake2_256:T", "upload_time", "path:T", "comment_text:T", "uploaded_via:T"),
+            table("file_registry", "id", "filename:T"),
+            table("roles", "id", "project_id", "user_id", "role_name:T"),
+            withChild(table("api_tokens", "id", "user_id", "name:T", "digest:T", "created", "expires", "last_used",
+                    "revoked"),
+                    new Child("api_token_projects", "token_id", "token_id, normalized_name",
+                            columns("token_id", "normalized_name:T"))),
+            table("journals", "id", "name:T", "version:T", "action:T", "submitted_date", "submitted_by:T"));
+
+    private CopiedTables() {}
+
+    /** The names of every table copied, children after their parents, in copy order. */
+    public static List<String> names() {
+        return TABLES.stream().flatMap(Table::names).toList();
+    }
+
+    /** The names of the tables copied in pages of their ids (no children), in copy order. */
+    public static List<String> pagedNames() {
+        return TABLES.stream().map(Table::name).toList();
+    }
+
+    static Table table(String name) {
+        return TABLES.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such table: " + name));
+    }
+
+    private static Table table(String name, String... columns) {
+        return new Table(name, columns(columns), null);
+    }
+
+    private static Table withChild(Table table, Child child) {
+        return new Table(table.name(), table.columns(), child);
+    }
+
+    /** {@code "name"} is a BIGINT, {@code "name:T"} text, {@code "name:B"} a boolean. */
+    private static List<Column> columns(String... specs) {
+        return Stream.of(specs).map(spec -> {
+            String[] parts = spec.split(":");
+            Type type = parts.length == 1 ? Type.LONG : switch (parts[1]) {
+                case "T" -> Type.TEXT;
+                case "B" -> Type.BOOL;
+                default -> throw new IllegalArgumentException(spec);
+            };
+            return new Column(parts[0], type);
+        }).toList();
+    }
+}
