@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.store.CommitNotices;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.sql.PostgresStores;
 import dev.cheeseshop.store.sql.PostgresUrl;
@@ -16,6 +17,30 @@ public abstract class MetadataDatabase {
 
     /** Opens the store, migrated; {@code connections} is the size of its read pool. */
     abstract MetadataStore open(int connections);
+
+    /** Notices of journal commits by other processes, not started; none for SQLite, where the poll watches. */
+    CommitNotices notices() {
+        return CommitNotices.NONE;
+    }
+
+    /**
+     * This database without notices of other processes' commits: a server on it notices them by
+     * polling alone (a seam for tests of the fallback).
+     */
+    public MetadataDatabase pollingOnly() {
+        MetadataDatabase database = this;
+        return new MetadataDatabase() {
+            @Override
+            MetadataStore open(int connections) {
+                return database.open(connections);
+            }
+
+            @Override
+            public String toString() {
+                return database.toString();
+            }
+        };
+    }
 
     /** The embedded default: one SQLite file. */
     public static MetadataDatabase sqlite(Path file) {
@@ -38,6 +63,11 @@ public abstract class MetadataDatabase {
             @Override
             MetadataStore open(int connections) {
                 return PostgresStores.open(url, password, connections);
+            }
+
+            @Override
+            CommitNotices notices() {
+                return PostgresStores.listener(url, password);
             }
 
             @Override

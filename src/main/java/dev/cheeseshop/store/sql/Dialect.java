@@ -47,4 +47,11 @@ interface Dialect {
     void lockJournal(Connection conn) throws SQLException;
 
     boolean isUniqueViolation(SQLException e);
+
+    /**
+     * Called once before the commit of a transaction that wrote journal rows, the last of them
+     * {@code lastSerial}, on its connection: where other processes can be told of the commit (they
+     * must learn of it only once it is visible). Nothing by default.
+     */
+    default void journalWritten(Connection conn, long lastSerial) throws SQLException {}
 }
