@@ -43,26 +43,26 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
 
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
-        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize, loginRateLimit,
-                journalPoll);
+        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize, loginRateLimit,
-                journalPoll);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize, loginRateLimit,
-                journalPoll);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes, loginRateLimit,
-                journalPoll);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with a limit on failed logins per client address and per username (empty: none). */
