@@ -21,7 +21,9 @@ import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
+import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.BlobStore;
+import dev.cheeseshop.store.CommitNotices;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.upload.Staging;
@@ -56,11 +58,13 @@ public final class Application implements AutoCloseable {
     private final DocumentCache renderCache;
     private final JournalWatch journalWatch;
     private final ScheduledExecutorService background;
+    private final CommitNotices notices;
     private final Site site;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
-            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background, Site site) {
+            DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
+            CommitNotices notices, Site site) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -69,6 +73,7 @@ public final class Application implements AutoCloseable {
         this.renderCache = renderCache;
         this.journalWatch = journalWatch;
         this.background = background;
+        this.notices = notices;
         this.site = site;
     }
 
@@ -86,7 +91,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, null);
+                    null, null, null, CommitNotices.NONE, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -121,6 +126,8 @@ public final class Application implements AutoCloseable {
             Clock clock, UnaryOperator<BlobStore> decorate) {
         JournalWatch watch = new JournalWatch();
         MetadataStore unwatched = database.open(READ_CONNECTIONS);
+        // Another process's commits reach the watch at once through these, and through the poll at the latest.
+        CommitNotices notices = database.notices();
         MetadataStore store = watch.watching(unwatched);
         HttpServer server = new HttpServer(settings.host(), settings.port());
         try {
@@ -149,17 +156,31 @@ public final class Application implements AutoCloseable {
                 return thread;
             });
             watch.poll(store);
-            background.scheduleWithFixedDelay(() -> pollJournal(watch, store), JournalWatch.POLL_MILLIS,
-                    JournalWatch.POLL_MILLIS, TimeUnit.MILLISECONDS);
+            notices.start(new CommitNotices.Receiver() {
+                @Override
+                public void committed(Serial last) {
+                    watch.notified(last);
+                }
+
+                @Override
+                public void resync() {
+                    pollJournal(watch, store);
+                }
+            });
+            long poll = settings.journalPoll().toMillis();
+            background.scheduleWithFixedDelay(() -> pollJournal(watch, store), poll, poll, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
-            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, site);
+            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
+                    site);
         } catch (IOException e) {
             closeQuietly(server);
+            notices.close();
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(server);
+            notices.close();
             store.close();
             throw e;
         }
@@ -260,6 +281,7 @@ public final class Application implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        notices.close();
         if (background != null) {
             background.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.store.CommitNotices;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.sql.PostgresStores;
 import dev.cheeseshop.store.sql.PostgresUrl;
@@ -20,6 +21,35 @@ public abstract class MetadataDatabase {
 
     /** One plain connection, migrated, for copying the index ({@code migrate}); {@code source}: read only. */
     abstract SqlDatabase direct(boolean source);
+
+    /** Notices of journal commits by other processes, not started; none for SQLite, where the poll watches. */
+    CommitNotices notices() {
+        return CommitNotices.NONE;
+    }
+
+    /**
+     * This database without notices of other processes' commits: a server on it notices them by
+     * polling alone (a seam for tests of the fallback).
+     */
+    public MetadataDatabase pollingOnly() {
+        MetadataDatabase database = this;
+        return new MetadataDatabase() {
+            @Override
+            MetadataStore open(int connections) {
+                return database.open(connections);
+            }
+
+            @Override
+            SqlDatabase direct(boolean source) {
+                return database.direct(source);
+            }
+
+            @Override
+            public String toString() {
+                return database.toString();
+            }
+        };
+    }
 
     /** The embedded default: one SQLite file. */
     public static MetadataDatabase sqlite(Path file) {
@@ -52,6 +82,11 @@ public abstract class MetadataDatabase {
             @Override
             SqlDatabase direct(boolean source) {
                 return SqlDatabase.postgres(url, password, source);
+            }
+
+            @Override
+            CommitNotices notices() {
+                return PostgresStores.listener(url, password);
             }
 
             @Override

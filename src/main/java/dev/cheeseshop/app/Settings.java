@@ -1,6 +1,7 @@
 package dev.cheeseshop.app;
 
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.xmlrpc.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import java.util.Optional;
  * @param publicUrl       the base of absolute links; null means the address served (see {@code http.Site})
  * @param cacheSize       the bound, in bytes, of the render cache (rendered pages kept in memory)
  * @param loginRateLimit  failed logins allowed per client address and per username; empty means no limit
+ * @param journalPoll     how often the server reads the journal's last serial, to notice other processes'
+ *                        changes (on PostgreSQL they are announced at once; the poll is the fallback)
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
-        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit) {
+        Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit,
+        Duration journalPoll) {
     /** The default bound of the render cache. */
     public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
     /** The default limit on failed logins, per client address and per username. */
@@ -28,33 +32,49 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
      */
     public Settings(Path data, String host, int port, long maxUploadSize) {
         this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE,
-                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT));
+                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS));
+    }
+
+    public Settings {
+        if (journalPoll.isNegative() || journalPoll.isZero()) {
+            throw new IllegalArgumentException("the journal poll interval must be positive: " + journalPoll);
+        }
     }
 
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
-        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize, loginRateLimit);
+        return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize, loginRateLimit);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize, loginRateLimit);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
-        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes, loginRateLimit);
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes,
+                loginRateLimit, journalPoll);
     }
 
     /** These settings with a limit on failed logins per client address and per username (empty: none). */
     public Settings withLoginRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                limit);
+                limit, journalPoll);
+    }
+
+    /** These settings with another interval between polls of the journal. */
+    public Settings withJournalPoll(Duration every) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, every);
     }
 
     public Path database() {

@@ -3,6 +3,7 @@ package dev.cheeseshop.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,6 +202,11 @@ public final class Uploads {
 
     /** POSTs the upload to {@code server}'s {@code /legacy/}. */
     public Http.Response to(TestServer server) {
+        return to(server.uri("/legacy/"));
+    }
+
+    /** POSTs the upload to {@code legacy}, a server's {@code /legacy/} URL. */
+    public Http.Response to(URI legacy) {
         List<String> headers = new ArrayList<>(List.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
         if (authorization != null) {
             headers.addAll(List.of("Authorization", authorization));
@@ -208,7 +214,7 @@ public final class Uploads {
         if (accept != null) {
             headers.addAll(List.of("Accept", accept));
         }
-        return Http.send("POST", server.uri("/legacy/"), body(), headers.toArray(String[]::new));
+        return Http.send("POST", legacy, body(), headers.toArray(String[]::new));
     }
 
     public static String basic(String user, String password) {

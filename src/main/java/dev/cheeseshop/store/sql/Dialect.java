@@ -57,4 +57,11 @@ interface Dialect {
      */
     default void moveIdsPast(Connection conn, String table) throws SQLException {
     }
+
+    /**
+     * Called once before the commit of a transaction that wrote journal rows, the last of them
+     * {@code lastSerial}, on its connection: where other processes can be told of the commit (they
+     * must learn of it only once it is visible). Nothing by default.
+     */
+    default void journalWritten(Connection conn, long lastSerial) throws SQLException {}
 }

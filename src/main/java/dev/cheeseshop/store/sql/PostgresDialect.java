@@ -15,10 +15,18 @@ import java.sql.SQLException;
  * held to the commit, so the next writer draws its serial from the sequence only after the
  * previous one is visible, and a follower never sees serial {@code n+1} while {@code n} is still
  * in flight.
+ *
+ * <p>A transaction that wrote journal rows also queues {@code NOTIFY cheeseshop_journal, '<last
+ * serial>'} before it commits. PostgreSQL delivers a notification only when its transaction
+ * commits, and notifications of different transactions in commit order, so a listener (see
+ * {@link PostgresJournalListener}) hears of each commit once it is visible, in serial order.
  */
 final class PostgresDialect implements Dialect {
     /** The journal lock's key, the same in every process on the database: "cheesesh" in ASCII. */
     static final long JOURNAL_LOCK = 0x6368656573657368L;
+
+    /** The channel on which journal commits are announced, the same in every process on the database. */
+    static final String CHANNEL = "cheeseshop_journal";
 
     /** SQLSTATE unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -63,6 +71,15 @@ final class PostgresDialect implements Dialect {
                 + " (SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")) {
             setval.setString(1, table);
             setval.execute();
+        }
+    }
+
+    @Override
+    public void journalWritten(Connection conn, long lastSerial) throws SQLException {
+        try (PreparedStatement notify = conn.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, Long.toString(lastSerial));
+            notify.execute();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cheeseshop.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cheeseshop.store.CommitNotices;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -22,6 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresStores {
     /** How long a caller waits for a connection before failing. */
     static final int CONNECTION_TIMEOUT_MS = 30_000;
+    /** How long the listener waits on a silent server before it gives the connection up, in seconds. */
+    static final int LISTENER_SOCKET_TIMEOUT_S = 30;
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private PostgresStores() {}
@@ -55,6 +58,18 @@ public final class PostgresStores {
     /** Opens the store on a {@link PostgresUrl}. */
     public static SqlMetadataStore open(PostgresUrl url, String password, int poolSize) {
         return open(url.jdbcUrl(), url.user(), password, poolSize);
+    }
+
+    /**
+     * Notices of journal commits on the database, heard on a connection of their own (see
+     * {@link PostgresJournalListener}); not started.
+     */
+    public static CommitNotices listener(PostgresUrl url, String password) {
+        PGSimpleDataSource dataSource = dataSource(url.jdbcUrl(), url.user(), password);
+        dataSource.setApplicationName(PostgresJournalListener.APPLICATION_NAME);
+        dataSource.setSocketTimeout(LISTENER_SOCKET_TIMEOUT_S);
+        dataSource.setConnectTimeout(LISTENER_SOCKET_TIMEOUT_S);
+        return new PostgresJournalListener(dataSource);
     }
 
     private static void migrate(PGSimpleDataSource dataSource) {

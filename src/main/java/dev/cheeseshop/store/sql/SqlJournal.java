@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 final class SqlJournal implements JournalStore {
     private final Jdbc jdbc;
     private boolean locked;
+    /** The last serial this transaction appended; zero for none. */
+    private long lastAppended;
 
     SqlJournal(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -27,7 +29,20 @@ final class SqlJournal implements JournalStore {
         lockOnce();
         long id = jdbc.insert("INSERT INTO journals (name, version, action, submitted_date, submitted_by)"
                 + " VALUES (?, ?, ?, ?, ?) RETURNING id", name, version, action, Micros.of(submitted), submittedBy);
+        lastAppended = Math.max(lastAppended, id);
         return Serial.of(id);
+    }
+
+    /** Before the commit: tells the dialect of the journal rows written, if any. */
+    void beforeCommit() {
+        if (lastAppended == 0) {
+            return;
+        }
+        try {
+            jdbc.dialect().journalWritten(jdbc.connection(), lastAppended);
+        } catch (SQLException e) {
+            throw new StoreException("cannot announce the journal entries written", e);
+        }
     }
 
     @Override

@@ -44,7 +44,11 @@ public final class SqlMetadataStore implements MetadataStore {
             }
             T result;
             try {
-                result = work.run(new SqlTransaction(new Jdbc(conn, dialect)));
+                SqlTransaction tx = new SqlTransaction(new Jdbc(conn, dialect));
+                result = work.run(tx);
+                if (write) {
+                    tx.beforeCommit();
+                }
             } catch (RuntimeException | Error e) {
                 rollback(pool, conn, e);
                 throw e;

@@ -29,6 +29,11 @@ final class SqlTransaction implements Transaction {
         this.tokens = new SqlTokens(jdbc);
     }
 
+    /** Called before the commit of a write transaction whose work succeeded. */
+    void beforeCommit() {
+        journal.beforeCommit();
+    }
+
     @Override
     public ProjectStore projects() {
         return projects;
