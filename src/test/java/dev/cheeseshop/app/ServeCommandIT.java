@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import java.io.UncheckedIOException;
@@ -44,6 +45,7 @@ class ServeCommandIT {
 
     @Test
     void environmentVariablesStandInForTheOptions() throws Exception {
+        Backend.assumeSqliteFiles("finds the data directory from CHEESESHOP_DATA by the SQLite file it writes there");
         Path data = tmp.resolve("from-env");
         Path workdir = Files.createDirectories(tmp.resolve("cwd"));
         Processes.Command serve = Processes.cheeseshop("serve").directory(workdir)
@@ -59,6 +61,7 @@ class ServeCommandIT {
 
     @Test
     void theDataDirectoryGetsAWalDatabaseAndPackages() throws Exception {
+        Backend.assumeSqliteFiles("checks the SQLite file's WAL mode and the packages/ folder");
         Path data = tmp.resolve("data");
         try (ServedJar server = serve(data)) {
             assertThat(data.resolve("cheeseshop.db")).isRegularFile();

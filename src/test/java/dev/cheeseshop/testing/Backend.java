@@ -58,8 +58,27 @@ public enum Backend {
         throw new IllegalArgumentException("-D" + PROPERTY + "=" + given + ": expected sqlite-files or postgres-s3");
     }
 
+    /**
+     * Skips the calling test on any backend but the default: for the few tests about the SQLite
+     * file or the {@code packages/} folder themselves. {@code reason} says why, in the report.
+     */
+    public static void assumeSqliteFiles(String reason) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected() == SQLITE_FILES,
+                "only on sqlite-files: " + reason);
+    }
+
     public String id() {
         return id;
+    }
+
+    private static final Map<Path, Storage> BY_DATA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The storage of the index whose data directory is {@code data}, made fresh the first time the
+     * directory is named: every command a test runs on one data directory shares it.
+     */
+    public Storage forData(Path data) {
+        return BY_DATA.computeIfAbsent(data.toAbsolutePath().normalize(), this::fresh);
     }
 
     /** Fresh storage for the index whose data directory is {@code data}. */
