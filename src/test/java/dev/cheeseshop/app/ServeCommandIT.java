@@ -33,7 +33,9 @@ class ServeCommandIT {
         Path data = tmp.resolve("data");
         try (ServedJar server = serve(data)) {
             assertThat(server.port).isPositive();
-            assertThat(server.readyLine).endsWith("(data in " + data.toAbsolutePath() + ")");
+            // On another backend the line goes on to name the database and the bucket.
+            assertThat(server.readyLine).contains("(data in " + data.toAbsolutePath()
+                    + (Backend.selected() == Backend.SQLITE_FILES ? ")" : ", metadata in postgresql://"));
 
             Http.Response index = Http.get(server.uri("/simple/"));
 
