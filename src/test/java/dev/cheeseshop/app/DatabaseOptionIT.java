@@ -2,6 +2,7 @@ package dev.cheeseshop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Postgres;
 import dev.cheeseshop.testing.Processes;
@@ -52,6 +53,7 @@ class DatabaseOptionIT {
 
     @Test
     void theDefaultIsStillSqliteInTheDataDirectory() {
+        Backend.assumeSqliteFiles("checks that the default backend writes the SQLite file");
         Path data = tmp.resolve("data");
         Processes.Result added = Processes.cheeseshop("user", "add", "bob", "--password-stdin", "--data",
                 data.toString()).stdin(PASSWORD + "\n").run();

@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ class ServeCommandIT {
         Path data = tmp.resolve("data");
         try (ServedJar server = serve(data)) {
             assertThat(server.port).isPositive();
-            assertThat(server.readyLine).endsWith("(data in " + data.toAbsolutePath() + ")");
+            // On another backend the line goes on to name the database and the bucket.
+            assertThat(server.readyLine).contains("(data in " + data.toAbsolutePath()
+                    + (Backend.selected() == Backend.SQLITE_FILES ? ")" : ", metadata in postgresql://"));
 
             Http.Response index = Http.get(server.uri("/simple/"));
 
@@ -44,6 +47,7 @@ class ServeCommandIT {
 
     @Test
     void environmentVariablesStandInForTheOptions() throws Exception {
+        Backend.assumeSqliteFiles("finds the data directory from CHEESESHOP_DATA by the SQLite file it writes there");
         Path data = tmp.resolve("from-env");
         Path workdir = Files.createDirectories(tmp.resolve("cwd"));
         Processes.Command serve = Processes.cheeseshop("serve").directory(workdir)
@@ -59,6 +63,7 @@ class ServeCommandIT {
 
     @Test
     void theDataDirectoryGetsAWalDatabaseAndPackages() throws Exception {
+        Backend.assumeSqliteFiles("checks the SQLite file's WAL mode and the packages/ folder");
         Path data = tmp.resolve("data");
         try (ServedJar server = serve(data)) {
             assertThat(data.resolve("cheeseshop.db")).isRegularFile();

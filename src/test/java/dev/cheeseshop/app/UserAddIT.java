@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.dist.TestArchives;
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import dev.cheeseshop.testing.RawUpload;
@@ -75,6 +76,7 @@ class UserAddIT {
 
     @Test
     void theDefaultDataDirectoryIsRelativeToTheWorkingDirectoryAndIsNamed() throws Exception {
+        Backend.assumeSqliteFiles("finds the default ./data by the SQLite file written there");
         Path workdir = java.nio.file.Files.createDirectories(tmp.resolve("somewhere"));
         Processes.Result added = Processes.cheeseshop("user", "add", "erin", "--password-stdin")
                 .withoutEnvPrefix("CHEESESHOP_").directory(workdir).stdin(PASSWORD + "\n").run();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cheeseshop.app.ServedJar;
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import dev.cheeseshop.testing.Publishers;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -193,7 +193,7 @@ class FlitTokenIT {
      */
     private static List<String> journalSince(long serial) throws SQLException {
         List<String> entries = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + shared.resolve("data/cheeseshop.db"));
+        try (Connection db = Backend.selected().forData(shared.resolve("data")).connect();
                 PreparedStatement query = db.prepareStatement(
                         "SELECT name, version, action, submitted_by FROM journals WHERE id > ? ORDER BY id")) {
             query.setLong(1, serial);

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -310,11 +309,10 @@ class JsonApiTest {
      * management API); the JSON API only reads the flag and the reason.
      */
     private static void yank(String project, String canonicalVersion, String reason) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("cheeseshop.db"));
-                PreparedStatement update = db.prepareStatement("UPDATE releases SET yanked = 1, yanked_reason = ?"
+        try (Connection db = server.storage().connect();
+                PreparedStatement update = db.prepareStatement("UPDATE releases SET yanked = TRUE, yanked_reason = ?"
                         + " WHERE canonical_version = ? AND project_id = (SELECT id FROM projects"
                         + " WHERE normalized_name = ?)")) {
-            db.createStatement().execute("PRAGMA busy_timeout = 30000");
             update.setString(1, reason);
             update.setString(2, canonicalVersion);
             update.setString(3, project);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.store.MetadataStore;
-import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
@@ -71,7 +70,7 @@ class RenderCacheTest {
         try (TestServer server = TestServer.start()) {
             new Seed(server).release("shared", "1.0", null, Seed.sdist("shared-1.0.tar.gz", "one"));
             assertThat(Http.get(server.uri("/simple/shared/")).text()).doesNotContain("shared-2.0.tar.gz");
-            try (MetadataStore other = SqliteStores.open(server.data().resolve("cheeseshop.db"), 1)) {
+            try (MetadataStore other = server.storage().openStore(1)) {
                 new Seed(server, other).release("shared", "2.0", null, Seed.sdist("shared-2.0.tar.gz", "two"));
             }
             server.app().journalWatch().poll(server.app().store()); // the server does this every 500 ms

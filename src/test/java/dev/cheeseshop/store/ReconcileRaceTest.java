@@ -2,10 +2,7 @@ package dev.cheeseshop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.dist.TestArchives;
-import dev.cheeseshop.store.blob.FilesystemBlobStore;
-import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.testing.HookedBlobStore;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.MutableClock;
@@ -47,6 +44,7 @@ class ReconcileRaceTest {
     private HookedBlobStore served;
     private TestServer server;
     private MetadataStore reconcilerStore;
+    private BlobStore reconcilerBlobStore;
     private HookedBlobStore reconcilerBlobs;
     private Path wheel;
     private String path;
@@ -55,9 +53,8 @@ class ReconcileRaceTest {
     void setUp() throws Exception {
         server = TestServer.start(settings -> settings.withReconcileEvery(Duration.ZERO), clock,
                 blobs -> served = new HookedBlobStore(blobs));
-        Settings settings = new Settings(server.data(), "127.0.0.1", 0, 0);
-        reconcilerStore = SqliteStores.open(settings.database(), 1);
-        reconcilerBlobs = new HookedBlobStore(new FilesystemBlobStore(settings.packages(), clock));
+        reconcilerStore = server.storage().openStore(1);
+        reconcilerBlobs = new HookedBlobStore(reconcilerBlobStore = server.storage().openBlobs(clock));
         wheel = TestArchives.wheel("racy", "1.0").writeTo(tmp);
         byte[] bytes = Files.readAllBytes(wheel);
         path = Seed.digests(bytes).storagePath(wheel.getFileName().toString());
@@ -70,6 +67,13 @@ class ReconcileRaceTest {
     void tearDown() {
         threads.shutdownNow();
         reconcilerStore.close();
+        if (reconcilerBlobStore instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         server.close();
     }
 

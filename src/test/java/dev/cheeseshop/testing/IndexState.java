@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * Everything an upload or a management use case can leave behind on a test server, read from the
  * stores and the data directory: projects, releases (with their yank state), files, roles, the
- * whole journal, every file under {@code packages/} (blobs and the blob store's temporary files)
- * and under {@code tmp/} (staged uploads). Two states are equal when nothing was written in between.
+ * whole journal, every stored object ({@link Backend.Storage#storedFiles}: on the default backend
+ * every file under {@code packages/}, blobs and the blob store's temporary files; on S3 every
+ * object in the bucket) and every file under {@code tmp/} (staged uploads). Two states are equal when nothing was written in between.
  */
 public record IndexState(List<String> projects, List<String> releases, List<DistFile> files, List<String> roles,
         List<JournalEntry> journal, List<String> packages, List<String> staged) {
@@ -50,7 +51,7 @@ public record IndexState(List<String> projects, List<String> releases, List<Dist
             tx.journal().since(Serial.NONE, Integer.MAX_VALUE, journal::add);
             return null;
         });
-        return new IndexState(projects, releases, files, roles, journal, tree(server.data().resolve("packages")),
+        return new IndexState(projects, releases, files, roles, journal, server.storage().storedFiles(),
                 tree(server.data().resolve("tmp")));
     }
 

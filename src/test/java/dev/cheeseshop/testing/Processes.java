@@ -75,7 +75,11 @@ public final class Processes {
 
     /**
      * {@code java -jar target/cheeseshop.jar args...} with the running JVM's launcher. The jar's
-     * path comes from the system property {@code cheeseshop.jar}, which failsafe sets.
+     * path comes from the system property {@code cheeseshop.jar}, which failsafe sets. On a
+     * backend other than the default ({@link Backend#selected}), the command gets that backend's
+     * variables ({@code CHEESESHOP_DATABASE}, {@code CHEESESHOP_BLOBS}, ...) for its data directory
+     * ({@code --data DIR}, else {@code ./data} in its working directory), so that every command
+     * on one data directory works on the same database and bucket; variables a test sets win.
      */
     public static Command cheeseshop(String... args) {
         String jar = System.getProperty("cheeseshop.jar", "target/cheeseshop.jar");
@@ -84,8 +88,24 @@ public final class Processes {
         }
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar));
         command.addAll(List.of(args));
-        return new Command(command).withoutEnvPrefix("CHEESESHOP_").withoutEnvPrefix("JAVA_TOOL_OPTIONS")
+        Command built = new Command(command).withoutEnvPrefix("CHEESESHOP_").withoutEnvPrefix("JAVA_TOOL_OPTIONS")
                 .withoutEnvPrefix("JDK_JAVA_OPTIONS").timeout(Duration.ofMinutes(1));
+        built.dataOption = dataOption(args);
+        built.onBackend = Backend.selected() != Backend.SQLITE_FILES;
+        return built;
+    }
+
+    /** The value of {@code --data DIR} or {@code --data=DIR}, if given. */
+    private static String dataOption(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--data=")) {
+                return args[i].substring("--data=".length());
+            }
+        }
+        return null;
     }
 
     /** The java launcher of the running JVM. */
@@ -102,6 +122,8 @@ public final class Processes {
         private Path directory;
         private String stdin = "";
         private Duration timeout = Duration.ofMinutes(2);
+        private boolean onBackend;
+        private String dataOption;
 
         private Command(List<String> args) {
             this.args = List.copyOf(args);
@@ -192,6 +214,11 @@ public final class Processes {
             for (String key : List.of("no_proxy", "NO_PROXY")) {
                 String have = environment.getOrDefault(key, "");
                 environment.put(key, have.isBlank() ? LOOPBACK : have + "," + LOOPBACK);
+            }
+            if (onBackend) {
+                Path base = directory != null ? directory : Path.of("");
+                Path data = base.resolve(dataOption != null ? dataOption : "data");
+                environment.putAll(Backend.selected().forData(data).environment());
             }
             environment.putAll(env);
             if (directory != null) {

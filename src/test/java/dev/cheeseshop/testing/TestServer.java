@@ -1,6 +1,7 @@
 package dev.cheeseshop.testing;
 
 import dev.cheeseshop.app.Application;
+import dev.cheeseshop.app.BlobSettings;
 import dev.cheeseshop.app.Settings;
 import dev.cheeseshop.auth.UserProblem;
 import dev.cheeseshop.index.PublicUrl;
@@ -14,8 +15,10 @@ import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /**
- * A real server on a free port over a fresh data directory (real SQLite file, real files), with
- * two users, alice and bob. Close it to stop the server and delete the data.
+ * A real server on a free port over a fresh data directory and fresh storage on the selected
+ * {@link Backend} (by default a real SQLite file and real files in the data directory; with
+ * {@code -Dcheeseshop.backend=postgres-s3} a fresh PostgreSQL database and a fresh s3proxy
+ * bucket), with two users, alice and bob. Close it to stop the server and delete the data.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ALICE = "alice";
@@ -24,11 +27,15 @@ public final class TestServer implements AutoCloseable {
     public static final String BOB_PASSWORD = "bob-password-22";
 
     private final Path data;
+    private final Backend.Storage storage;
+    private final BlobStore remoteBlobs;
     private final Application app;
     private final Clock clock;
 
-    private TestServer(Path data, Application app, Clock clock) {
+    private TestServer(Path data, Backend.Storage storage, BlobStore remoteBlobs, Application app, Clock clock) {
         this.data = data;
+        this.storage = storage;
+        this.remoteBlobs = remoteBlobs;
         this.app = app;
         this.clock = clock;
     }
@@ -60,12 +67,23 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(UnaryOperator<Settings> adjust, Clock clock, UnaryOperator<BlobStore> blobs) {
         try {
             Path data = Files.createTempDirectory("cheeseshop-test-");
-            Application app = Application.forServer(adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024)),
-                    clock, blobs);
+            Backend backend = Backend.selected();
+            Backend.Storage storage = backend.fresh(data);
+            Settings settings = adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024));
+            Application app;
+            BlobStore remote = null;
+            if (backend == Backend.SQLITE_FILES) {
+                app = Application.forServer(settings, clock, blobs);
+            } else {
+                // The bucket's store in place of the local one that BlobSettings.LOCAL opens (and leaves empty).
+                BlobStore bucket = remote = storage.openBlobs(clock);
+                app = Application.forServer(settings, storage.database(), BlobSettings.LOCAL, clock,
+                        local -> blobs.apply(bucket));
+            }
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();
-            return new TestServer(data, app, clock);
+            return new TestServer(data, storage, remote, app, clock);
         } catch (UserProblem e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {
@@ -91,6 +109,14 @@ public final class TestServer implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Where the server keeps its metadata and files: for a second "process" on the same index,
+     * the stored files, or a test's own SQL.
+     */
+    public Backend.Storage storage() {
+        return storage;
+    }
+
     /** The clock the server was started with (the system's unless a test chose one). */
     public Clock clock() {
         return clock;
@@ -99,6 +125,13 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        if (remoteBlobs instanceof AutoCloseable closeable && app.blobs() != remoteBlobs) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the bucket's store failed", e);
+            }
+        }
         try (var paths = Files.walk(data)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
