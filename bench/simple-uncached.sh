@@ -2,9 +2,10 @@
 # Throughput of Simple API project pages that are not in the render cache: every request names a
 # project chosen at random among DISTINCT ones (default 100,000) and the server's render cache is
 # 1 byte, so it keeps nothing and each request reads its project from the database and renders it.
-# In the same run, the reference: the page's bare SQL for the same number of random projects
-# through the sqlite3 CLI (one process, literals, no HTTP). Not a test: figures go to
-# docs/benchmarks.md.
+# In the same run, interleaved, the reference: the page's bare SQL for the same number of random
+# projects through the sqlite3 CLI (one process, literals, no HTTP). Prints the median pages/s of
+# each, the raw runs, and the CPU time (user + sys) per page, which a shared machine's load
+# disturbs less than the rates. Not a test: figures go to docs/benchmarks.md.
 #
 #   bench/simple-uncached.sh [RUNS] [PROJECTS] [DISTINCT]   (defaults 5, 100000, 100000)
 #
@@ -70,14 +71,18 @@ request = function()
   return wrk.format("GET", "/simple/" .. names[math.random(1, n)] .. "/", {["Accept"] = "$pip_accept"})
 end
 LUA
-measure() {
+served=0
+measure() { # one wrk run: appends requests/s to $cheese, adds the requests to $served
   wrk -t2 -c32 -d"$duration" -s "$work/random.lua" "$base" >"$work/wrk.out"
   if grep -q 'Non-2xx' "$work/wrk.out"; then grep 'Non-2xx' "$work/wrk.out" >&2; exit 1; fi
-  awk '/Requests\/sec/ {print $2}' "$work/wrk.out"
+  served=$((served + $(awk '/requests in/ {print $1}' "$work/wrk.out")))
+  cheese+="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out") "
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; } # the server's user + sys, in clock ticks
 
-# The reference: the page's three queries (the project by name, its releases, its files) for
-# `distinct` random projects, as literals in one script, timed by sqlite3 itself.
+# The reference: the page's two queries as the server runs them (the project by name; the files of
+# its releases not in quarantine, with their releases' fields: SqlFiles.LISTED) for `distinct`
+# random projects, with literals, in one transaction, by the sqlite3 CLI.
 python3 - "$db" "$work/names.txt" "$work/pages.sql" <<'PY'
 import random, sqlite3, sys
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
@@ -90,31 +95,37 @@ with open(sys.argv[3], "w") as out:
         n = rng.choice(names)
         q = n.replace("'", "''")
         out.write(f"SELECT id, name, created, last_serial, quarantined_at FROM projects WHERE normalized_name = '{q}';\n"
-                  f"SELECT id, version, requires_python, yanked, yanked_reason FROM releases"
-                  f" WHERE project_id = {ids[n]} AND quarantined_at IS NULL;\n"
-                  f"SELECT f.id, f.release_id, f.filename, f.size, f.sha256_digest, f.metadata_sha256, f.upload_time,"
-                  f" f.path FROM files f JOIN releases r ON r.id = f.release_id"
-                  f" WHERE r.project_id = {ids[n]} ORDER BY f.filename;\n")
+                  "SELECT f.id, f.release_id, f.filename, f.packagetype, f.python_version, f.size, f.md5_digest,"
+                  " f.sha256_digest, f.blake2_256_digest, f.metadata_sha256, f.metadata_blake2_256, f.upload_time,"
+                  " f.path, f.comment_text, f.uploaded_via, r.version, r.requires_python, r.yanked, r.yanked_reason"
+                  f" FROM releases r JOIN files f ON f.release_id = r.id"
+                  f" WHERE r.project_id = {ids[n]} AND r.quarantined_at IS NULL;\n")
     out.write("COMMIT;\n")
 PY
-reference() { # pages/s of the bare SQL, by wall time
-  local t0 t1
-  t0=$(date +%s.%N)
-  sqlite3 "$db" <"$work/pages.sql" >/dev/null
-  t1=$(date +%s.%N)
-  echo "$distinct / ($t1 - $t0)" | bc -l | xargs printf '%.0f\n'
+sql_cpu=0
+reference() { # appends the bare SQL's pages/s (by wall time) to $sql, adds its user + sys seconds to $sql_cpu
+  local t
+  t=$( { /usr/bin/time -f '%e %U %S' sqlite3 "$db" <"$work/pages.sql" >/dev/null; } 2>&1 | tail -1)
+  sql_cpu=$(echo "$sql_cpu + $(echo "$t" | awk '{print $2 + $3}')" | bc -l)
+  sql+="$(echo "$distinct / $(echo "$t" | awk '{print $1}')" | bc -l | xargs printf '%.0f') "
 }
 
 wrk -t2 -c32 -d5s -s "$work/random.lua" "$base" >/dev/null   # warm-up (JIT, page cache)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cheese= sql=
+ticks0=$(cpu_ticks)
 for i in $(seq 1 "$runs"); do
-  cheese+="$(measure) "
-  sql+="$(reference) "
+  measure
+  reference
 done
-read -r user sys _ < <(awk '{print $14, $15}' "/proc/$server_pid/stat")
+ticks=$(( $(cpu_ticks) - ticks0 ))
+hz=$(getconf CLK_TCK)
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "cheeseshop runs (pages/s): $cheese"
 echo "bare SQL runs (pages/s):   $sql"
 printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (sqlite3 CLI, one process) %.0f pages/s\n' \
   "$(echo "$cheese" | median)" "$(echo "$sql" | median)"
-echo "server CPU time: user $((user / $(getconf CLK_TCK))) s, sys $((sys / $(getconf CLK_TCK))) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'CPU time per page: cheeseshop %.0f us (user + sys over %d pages), the bare SQL %.0f us\n' \
+  "$(echo "$ticks * 1000000 / $hz / $served" | bc -l)" "$served" \
+  "$(echo "$sql_cpu * 1000000 / ($runs * $distinct)" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
