@@ -11,7 +11,8 @@
 #
 # Env: BENCH_JOURNAL (journal entries, default 43 per project, PyPI's ratio), BENCH_DATA (an
 # existing bench-data directory to serve instead of generating one; it is not modified, but is
-# served in place), BENCH_DURATION (per wrk run, default 10s), BENCH_HEAP (default 256m),
+# served in place), BENCH_DURATION (per wrk run, default 10s), BENCH_WARMUP (wrk before the runs,
+# default 20s: the JIT, and the page cache over a large database), BENCH_HEAP (default 256m),
 # CHEESESHOP_JAR. Needs target/cheeseshop.jar (mvn -DskipTests package), wrk, curl, python3, sqlite3.
 set -euo pipefail
 runs=${1:-5}
@@ -19,6 +20,7 @@ projects=${2:-100000}
 distinct=${3:-100000}
 journal=${BENCH_JOURNAL:-$((projects * 43))}
 duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-20s}
 heap=${BENCH_HEAP:-256m}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
 pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
@@ -110,7 +112,8 @@ reference() { # appends the bare SQL's pages/s (by wall time) to $sql, adds its 
   sql+="$(echo "$distinct / $(echo "$t" | awk '{print $1}')" | bc -l | xargs printf '%.0f') "
 }
 
-wrk -t2 -c32 -d5s -s "$work/random.lua" "$base" >/dev/null   # warm-up (JIT, page cache)
+wrk -t2 -c32 -d"$warmup" -s "$work/random.lua" "$base" >/dev/null   # warm-up (JIT, page cache)
+sqlite3 "$db" <"$work/pages.sql" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cheese= sql=
 ticks0=$(cpu_ticks)
