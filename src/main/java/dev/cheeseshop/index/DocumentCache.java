@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -69,25 +70,42 @@ public final class DocumentCache {
      * one confirmed at this generation is answered from memory with no read at all; otherwise
      * {@code serial} looks up the owner's last serial (one cheap read), and a document rendered at
      * it is confirmed and answered; otherwise {@code render} builds it, and it is kept. Empty when
-     * either finds nothing (no such project, release, ...).
+     * either finds nothing (no such project, release, ...). Two reads on a miss: where the serial
+     * and the document can be read together, {@link #current(Key, long, Function)} makes it one.
      */
     public Optional<Rendered> current(Key key, long generation, Supplier<Optional<Serial>> serial,
             Supplier<Optional<Rendered>> render) {
+        return current(key, generation, held -> serial.get().flatMap(last -> held.at(last).or(render)));
+    }
+
+    /** What a reader asks the cache once it has read the owner's last serial. */
+    @FunctionalInterface
+    public interface Held {
+        /** The document rendered at exactly {@code serial}, if held (then confirmed for this read's generation). */
+        Optional<Rendered> at(Serial serial);
+    }
+
+    /**
+     * The current document for {@code key}, read as of {@code generation} (taken before any read):
+     * one confirmed at this generation is answered from memory with no read at all; otherwise
+     * {@code read} runs (one read transaction): it reads the owner's last serial, asks {@link Held}
+     * for a document rendered at it, which is then confirmed for this generation, and only without
+     * one renders the document from the same snapshot; a document it renders is kept. Empty when
+     * it finds nothing (no such project, ...).
+     */
+    public Optional<Rendered> current(Key key, long generation, Function<Held, Optional<Rendered>> read) {
         Optional<Rendered> fresh = fresh(key, generation);
         if (fresh.isPresent()) {
             return fresh;
         }
-        Optional<Serial> last = serial.get();
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Rendered> cached = lookup(key, last.get(), generation);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        Optional<Rendered> rendered = render.get();
-        rendered.ifPresent(document -> put(key, document, generation));
-        return rendered;
+        Rendered[] found = new Rendered[1];
+        Optional<Rendered> document = read.apply(serial -> {
+            Optional<Rendered> held = lookup(key, serial, generation);
+            held.ifPresent(cached -> found[0] = cached);
+            return held;
+        });
+        document.filter(d -> d != found[0]).ifPresent(rendered -> put(key, rendered, generation));
+        return document;
     }
 
     /** The document for {@code key} if its serial was confirmed at {@code generation}; no miss is counted. */

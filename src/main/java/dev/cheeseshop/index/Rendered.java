@@ -20,8 +20,19 @@ public record Rendered(byte[] body, Serial serial, String etag) {
         return etagOfDigest(md5.digest(body));
     }
 
+    /** Never used itself: cloned, which skips the provider look-up of {@code getInstance} per page. */
+    private static final MessageDigest MD5 = newMd5();
+
     /** A fresh MD5, for a body digested as it streams. */
     static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMd5();
+        }
+    }
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

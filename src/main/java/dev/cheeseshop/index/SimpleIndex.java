@@ -3,20 +3,20 @@ package dev.cheeseshop.index;
 import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.model.MetadataDigests;
 import dev.cheeseshop.model.Project;
-import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.model.Version;
+import dev.cheeseshop.store.FileStore.ListedFile;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.ProjectStore.ProjectListing;
-import dev.cheeseshop.store.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The Simple API's read model: the project listing and each project's page. */
 public final class SimpleIndex {
@@ -73,42 +73,47 @@ public final class SimpleIndex {
     }
 
     /**
-     * The last serial of the project with this normalised name (one indexed look-up), if there is
-     * one not in quarantine.
-     */
-    public Optional<Serial> lastSerial(String normalizedName) {
-        return store.read(tx -> tx.projects().find(normalizedName).filter(p -> !p.quarantined()).map(Project::lastSerial));
-    }
-
-    /**
      * The page of the project with this normalised name, if there is one not in quarantine; the
      * files of its releases in quarantine are left out.
      */
     public Optional<ProjectPage> page(String normalizedName) {
+        return page(normalizedName, serial -> Optional.empty(), Function.identity());
+    }
+
+    /**
+     * The project's page made into a {@code T} by {@code render}, unless {@code held} already has
+     * one made at the project's last serial; empty when there is no such project or it is in
+     * quarantine. One read transaction either way, so the serial and the page are of one snapshot:
+     * the project's row by its name, then (unless held) the files of its releases in one query.
+     */
+    public <T> Optional<T> page(String normalizedName, Function<Serial, Optional<T>> held,
+            Function<ProjectPage, T> render) {
         return store.read(tx -> tx.projects().find(normalizedName).filter(p -> !p.quarantined())
-                .map(project -> build(tx, project)));
+                .map(project -> held.apply(project.lastSerial())
+                        .orElseGet(() -> render.apply(build(project, tx.files().listed(project.id()))))));
     }
 
-    private static ProjectPage build(Transaction tx, Project project) {
-        Map<Long, Release> releases = tx.releases().forProject(project.id()).stream()
-                .filter(release -> !release.quarantined())
-                .collect(Collectors.toMap(Release::id, Function.identity()));
-        Map<Long, Version> versions = releases.values().stream()
-                .collect(Collectors.toMap(Release::id, r -> Version.parse(r.version())));
-        List<DistFile> files = new ArrayList<>(tx.files().forProject(project.id()));
-        files.removeIf(f -> !releases.containsKey(f.releaseId()));
-        files.sort(Comparator.<DistFile, Version>comparing(f -> versions.get(f.releaseId()))
-                .thenComparing(DistFile::filename));
-        List<FileLink> links = files.stream().map(f -> link(f, releases.get(f.releaseId()))).toList();
-        List<String> withFiles = List.copyOf(links.stream().map(FileLink::version)
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
-        return new ProjectPage(project.normalizedName(), project.displayName(), project.lastSerial(), links, withFiles);
+    /** PyPI's order: by version, then filename; each distinct version string is parsed once. */
+    private static ProjectPage build(Project project, List<ListedFile> listed) {
+        Map<String, Version> versions = new HashMap<>();
+        List<ListedFile> files = new ArrayList<>(listed);
+        files.sort(Comparator.<ListedFile, Version>comparing(f -> versions.computeIfAbsent(f.version(), Version::parse))
+                .thenComparing(f -> f.file().filename()));
+        List<FileLink> links = new ArrayList<>(files.size());
+        Set<String> withFiles = new LinkedHashSet<>();
+        for (ListedFile file : files) {
+            links.add(link(file));
+            withFiles.add(file.version());
+        }
+        return new ProjectPage(project.normalizedName(), project.displayName(), project.lastSerial(),
+                List.copyOf(links), List.copyOf(withFiles));
     }
 
-    private static FileLink link(DistFile file, Release release) {
-        return new FileLink(file.filename(), file.path(), release.version(), file.digests().sha256(), file.size(),
-                file.uploadTime(), release.requiresPython(),
-                release.yanked() ? Optional.of(release.yankedReason() == null ? "" : release.yankedReason())
+    private static FileLink link(ListedFile listed) {
+        DistFile file = listed.file();
+        return new FileLink(file.filename(), file.path(), listed.version(), file.digests().sha256(), file.size(),
+                file.uploadTime(), Optional.ofNullable(listed.requiresPython()),
+                listed.yanked() ? Optional.of(listed.yankedReason() == null ? "" : listed.yankedReason())
                         : Optional.empty(),
                 file.metadata().map(MetadataDigests::sha256));
     }

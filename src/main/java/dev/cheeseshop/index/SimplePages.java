@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * Project pages of the Simple API, rendered once per change. A page in the {@link DocumentCache}
  * whose serial was confirmed at the {@link JournalWatch}'s current generation is served with no
- * query at all (nothing was committed since). Otherwise the project's last serial is looked up
- * (one indexed read): a page rendered at that serial is confirmed for this generation and served;
- * else the page is built from the read model, rendered, kept and served. HTML and JSON are two
- * renderings of the same {@link ProjectPage}, cached apart.
+ * query at all (nothing was committed since). Otherwise one read transaction looks up the
+ * project's row (its last serial): a page rendered at that serial is confirmed for this generation
+ * and served; else, in the same transaction, the page is built from the read model (one more
+ * query), rendered, kept and served. HTML and JSON are two renderings of the same
+ * {@link ProjectPage}, cached apart.
  */
 public final class SimplePages {
     /** The two renderings of a project page, with their cache kinds. */
@@ -49,8 +50,8 @@ public final class SimplePages {
     /** The project's page in {@code format}, or empty when there is no such project. */
     public Optional<Rendered> project(String normalizedName, Format format) {
         return cache.current(new DocumentCache.Key(format.kind(), normalizedName), watch.generation(),
-                () -> index.lastSerial(normalizedName),
-                () -> index.page(normalizedName).map(page -> Rendered.of(render(page, format), page.lastSerial())));
+                held -> index.page(normalizedName, held::at,
+                        page -> Rendered.of(render(page, format), page.lastSerial())));
     }
 
     public static byte[] render(ProjectPage page, Format format) {

@@ -44,6 +44,16 @@ public interface FileStore {
      */
     List<DistFile> page(long afterId, int limit);
 
+    /** A file as a project's Simple page lists it: with what the page shows of its release. */
+    record ListedFile(DistFile file, String version, String requiresPython, boolean yanked, String yankedReason) {}
+
+    /**
+     * The files of the project's releases not in quarantine, each with its release's version,
+     * {@code Requires-Python} and yank state, in no particular order: all a Simple page reads
+     * after the project's row, in one query.
+     */
+    List<ListedFile> listed(long projectId);
+
     /** How many distribution files there are: a scan of the smallest index, not of the table. */
     long count();
 }

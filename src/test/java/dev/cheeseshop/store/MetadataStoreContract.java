@@ -206,6 +206,35 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void aSimplePageListsEachFileWithWhatItShowsOfItsRelease() {
+        long[] ids = store.write(tx -> {
+            long project = tx.projects().insert(ProjectName.of("listed"), T0).id();
+            long other = tx.projects().insert(ProjectName.of("other"), T0).id();
+            ReleaseMetadata py39 = new ReleaseMetadata(Map.of("requires_python", List.of(">=3.9")));
+            long plain = tx.releases().insert(project, "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+            long yanked = tx.releases().insert(project, "2.0b1", "2b1", py39, T0).id();
+            tx.releases().insert(project, "3.0", "3", py39, T0); // no files: not on the page
+            long elsewhere = tx.releases().insert(other, "1.0", "1", ReleaseMetadata.EMPTY, T0).id();
+            tx.releases().setYanked(yanked, true, "broken");
+            return new long[] {project, plain, yanked, elsewhere};
+        });
+        store.write(tx -> {
+            tx.files().insert(file(ids[1], "listed-1.0.tar.gz", 'a', null));
+            tx.files().insert(file(ids[1], "listed-1.0-py3-none-any.whl", 'b', null));
+            tx.files().insert(file(ids[2], "listed-2.0b1.tar.gz", 'c', null));
+            tx.files().insert(file(ids[3], "other-1.0.tar.gz", 'd', null));
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.files().listed(ids[0])).stream()
+                .map(f -> f.file().filename() + " " + f.file().releaseId() + " " + f.version() + " "
+                        + f.requiresPython() + " " + f.yanked() + " " + f.yankedReason())
+                .sorted())
+                .containsExactly("listed-1.0-py3-none-any.whl " + ids[1] + " 1.0 null false null",
+                        "listed-1.0.tar.gz " + ids[1] + " 1.0 null false null",
+                        "listed-2.0b1.tar.gz " + ids[2] + " 2.0b1 >=3.9 true broken");
+    }
+
+    @Test
     void whatIsInQuarantineIsKeptButLeftOutOfTheIndexTheFeedsAndTheDownloads() {
         long[] ids = store.write(tx -> {
             Project shown = tx.projects().insert(ProjectName.of("shown"), T0);
@@ -253,6 +282,8 @@ public abstract class MetadataStoreContract {
         assertThat(store.read((Transaction tx) -> tx.files().findServable(fresh.path()))).isEmpty();
         assertThat(store.read((Transaction tx) -> tx.files().findServable(other.path()))).isEmpty();
         assertThat(store.read((Transaction tx) -> tx.files().findByPath(other.path()))).isPresent();
+        assertThat(store.read((Transaction tx) -> tx.files().listed(ids[0])).stream().map(f -> f.file().filename()))
+                .as("a Simple page lists no file of a release in quarantine").containsExactly("shown-1.0.tar.gz");
 
         store.write(tx -> {
             tx.projects().setQuarantined(ids[1], null);

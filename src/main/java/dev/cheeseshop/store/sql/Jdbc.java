@@ -12,14 +12,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The few JDBC moves the repositories make, on the transaction's one connection. */
+/**
+ * The few JDBC moves the repositories make, on the transaction's one connection, with its
+ * prepared statements from the connection's {@link StatementCache} when it has one.
+ */
 final class Jdbc {
     private final Connection conn;
     private final Dialect dialect;
+    private final StatementCache statements;
 
     Jdbc(Connection conn, Dialect dialect) {
+        this(conn, dialect, null);
+    }
+
+    /** {@code statements}: the connection's cache, or null to prepare (and close) per use. */
+    Jdbc(Connection conn, Dialect dialect, StatementCache statements) {
         this.conn = conn;
         this.dialect = dialect;
+        this.statements = statements;
     }
 
     @FunctionalInterface
@@ -35,6 +45,11 @@ final class Jdbc {
         return dialect;
     }
 
+    /** The connection's statement cache, or null when each statement is prepared for one use. */
+    StatementCache statements() {
+        return statements;
+    }
+
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
         List<T> out = new ArrayList<>();
         each(sql, mapper, out::add, args);
@@ -48,17 +63,7 @@ final class Jdbc {
 
     /** Streams the rows to {@code sink} without collecting them. */
     <T> void each(String sql, RowMapper<T> mapper, Consumer<? super T> sink, Object... args) {
-        try (PreparedStatement statement = conn.prepareStatement(sql)) {
-            bind(statement, args);
-            statement.setFetchSize(1000);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(mapper.map(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        }
+        rows(sql, rs -> sink.accept(mapper.map(rs)), args);
     }
 
     /** A row callback that may throw what JDBC throws. */
@@ -69,7 +74,7 @@ final class Jdbc {
 
     /** Hands each row to {@code handler} as it comes, creating nothing per row. */
     void rows(String sql, RowHandler handler, Object... args) {
-        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+        use(sql, statement -> {
             bind(statement, args);
             statement.setFetchSize(1000);
             try (ResultSet rs = statement.executeQuery()) {
@@ -77,23 +82,20 @@ final class Jdbc {
                     handler.handle(rs);
                 }
             }
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        }
+            return null;
+        });
     }
 
     int update(String sql, Object... args) {
-        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+        return use(sql, statement -> {
             bind(statement, args);
             return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        }
+        });
     }
 
     /** Runs an {@code INSERT ... RETURNING id} and answers the id. */
     long insert(String sql, Object... args) {
-        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+        return use(sql, statement -> {
             bind(statement, args);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -101,9 +103,45 @@ final class Jdbc {
                 }
                 return rs.getLong(1);
             }
+        });
+    }
+
+    /** A use of one prepared statement that may throw what JDBC throws. */
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a statement for {@code sql}: the connection's cached one, given back
+     * afterwards (closed instead when the work failed), or one prepared for this use and closed.
+     */
+    private <T> T use(String sql, StatementWork<T> work) {
+        if (statements == null) {
+            try (PreparedStatement statement = conn.prepareStatement(sql)) {
+                return work.run(statement);
+            } catch (SQLException e) {
+                throw translate(e, sql);
+            }
+        }
+        PreparedStatement statement;
+        try {
+            statement = statements.take(sql);
         } catch (SQLException e) {
             throw translate(e, sql);
         }
+        T result;
+        try {
+            result = work.run(statement);
+        } catch (SQLException e) {
+            statements.discard(statement);
+            throw translate(e, sql);
+        } catch (RuntimeException | Error e) {
+            statements.discard(statement);
+            throw e;
+        }
+        statements.give(sql, statement);
+        return result;
     }
 
     StoreException translate(SQLException e, String sql) {

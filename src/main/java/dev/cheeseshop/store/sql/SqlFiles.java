@@ -92,6 +92,17 @@ final class SqlFiles implements FileStore {
                 + " WHERE r.project_id = ? ORDER BY f.filename", SqlFiles::map, projectId);
     }
 
+    /** A project's Simple page: its releases by releases_project_canonical, their files by files_release. */
+    static final String LISTED = "SELECT " + COLUMNS + ", r.version, r.requires_python, r.yanked, r.yanked_reason"
+            + " FROM releases r JOIN files f ON f.release_id = r.id"
+            + " WHERE r.project_id = ? AND r.quarantined_at IS NULL";
+
+    @Override
+    public List<ListedFile> listed(long projectId) {
+        return jdbc.list(LISTED, rs -> new ListedFile(map(rs), rs.getString(16), rs.getString(17), rs.getBoolean(18),
+                rs.getString(19)), projectId);
+    }
+
     @Override
     public List<DistFile> page(long afterId, int limit) {
         if (limit < 1) {

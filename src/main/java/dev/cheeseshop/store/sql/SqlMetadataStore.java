@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The metadata store on a SQL database: one pool for read-write transactions and one for reads,
- * with the dialect deciding how transactions begin and end.
+ * with the dialect deciding how transactions begin and end. The repositories prepare their
+ * statements through the connection's {@link StatementCache} when its pool has one
+ * ({@link CachingConnections#install}).
  */
 public final class SqlMetadataStore implements MetadataStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqlMetadataStore.class);
@@ -44,7 +46,7 @@ public final class SqlMetadataStore implements MetadataStore {
             }
             T result;
             try {
-                SqlTransaction tx = new SqlTransaction(new Jdbc(conn, dialect));
+                SqlTransaction tx = new SqlTransaction(new Jdbc(conn, dialect, StatementCache.of(conn)));
                 result = work.run(tx);
                 if (write) {
                     tx.beforeCommit();

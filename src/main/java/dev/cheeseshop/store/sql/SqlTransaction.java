@@ -11,6 +11,7 @@ import dev.cheeseshop.store.UserStore;
 
 /** The repositories of one transaction, all on its one connection. */
 final class SqlTransaction implements Transaction {
+    private final Jdbc jdbc;
     private final SqlProjects projects;
     private final SqlReleases releases;
     private final SqlFiles files;
@@ -20,6 +21,7 @@ final class SqlTransaction implements Transaction {
     private final SqlTokens tokens;
 
     SqlTransaction(Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.projects = new SqlProjects(jdbc);
         this.releases = new SqlReleases(jdbc);
         this.files = new SqlFiles(jdbc);
@@ -32,6 +34,11 @@ final class SqlTransaction implements Transaction {
     /** Called before the commit of a write transaction whose work succeeded. */
     void beforeCommit() {
         journal.beforeCommit();
+    }
+
+    /** The statement cache of the transaction's connection (null when it has none), for tests. */
+    StatementCache statements() {
+        return jdbc.statements();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cheeseshop.store.sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteErrorCode;
@@ -51,9 +52,22 @@ final class SqliteDialect implements Dialect {
                         && String.valueOf(e.getMessage()).contains("UNIQUE"));
     }
 
+    /** Through the connection's statement cache when it has one: these run around every transaction. */
     private static void execute(Connection conn, String sql) throws SQLException {
-        try (Statement statement = conn.createStatement()) {
-            statement.execute(sql);
+        StatementCache statements = StatementCache.of(conn);
+        if (statements == null) {
+            try (Statement statement = conn.createStatement()) {
+                statement.execute(sql);
+            }
+            return;
         }
+        PreparedStatement statement = statements.take(sql);
+        try {
+            statement.execute();
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(statement);
+            throw e;
+        }
+        statements.give(sql, statement);
     }
 }

@@ -17,7 +17,9 @@ import org.sqlite.SQLiteDataSource;
  * connection would only wait on the lock), reads through a pool of several query-only
  * connections, each of which sees a consistent WAL snapshot while writes go on. Another process
  * (the {@code user add} command beside a running server) writes to the same file safely: its
- * {@code BEGIN IMMEDIATE} waits up to the busy timeout for the lock.
+ * {@code BEGIN IMMEDIATE} waits up to the busy timeout for the lock. Each connection keeps its
+ * prepared statements ({@link CachingConnections}): sqlite-jdbc would otherwise prepare every
+ * statement anew.
  */
 public final class SqliteStores {
     /** How long a writer waits for another writer, in this process or another, before failing. */
@@ -53,6 +55,9 @@ public final class SqliteStores {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Inserts answer their ids with RETURNING; left on, the driver would match every statement
+        // it executes against a regular expression and run SELECT last_insert_rowid() after each INSERT.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
@@ -69,6 +74,7 @@ public final class SqliteStores {
         if (queryOnly) {
             config.setConnectionInitSql("PRAGMA query_only = true");
         }
+        CachingConnections.install(config);
         return new HikariDataSource(config);
     }
 }

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Throughput of Simple API project pages that are not in the render cache: every request names a
+# project chosen at random among DISTINCT ones (default 100,000) and the server's render cache is
+# 1 byte, so it keeps nothing and each request reads its project from the database and renders it.
+# In the same run, interleaved, the reference: the page's bare SQL for the same number of random
+# projects through the sqlite3 CLI (one process, literals, no HTTP). Prints the median pages/s of
+# each, the raw runs, and the CPU time (user + sys) per page, which a shared machine's load
+# disturbs less than the rates. Not a test: figures go to docs/benchmarks.md.
+#
+#   bench/simple-uncached.sh [RUNS] [PROJECTS] [DISTINCT]   (defaults 5, 100000, 100000)
+#
+# Env: BENCH_JOURNAL (journal entries, default 43 per project, PyPI's ratio), BENCH_DATA (an
+# existing bench-data directory to serve instead of generating one; it is not modified, but is
+# served in place), BENCH_DURATION (per wrk run, default 10s), BENCH_WARMUP (wrk before the runs,
+# default 20s: the JIT, and the page cache over a large database), BENCH_HEAP (default 256m),
+# CHEESESHOP_JAR. Needs target/cheeseshop.jar (mvn -DskipTests package), wrk, curl, python3, sqlite3.
+set -euo pipefail
+runs=${1:-5}
+projects=${2:-100000}
+distinct=${3:-100000}
+journal=${BENCH_JOURNAL:-$((projects * 43))}
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-20s}
+heap=${BENCH_HEAP:-256m}
+jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
+pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+data=${BENCH_DATA:-}
+if [[ -z $data ]]; then
+  data="$work/data"
+  start=$(date +%s)
+  java -jar "$jar" bench-data --data "$data" --projects "$projects" --journal "$journal" --seed 1 2>/dev/null
+  echo "bench-data: $projects projects, $journal journal entries in $(( $(date +%s) - start )) s"
+fi
+db="$data/cheeseshop.db"
+echo "database $(du -h "$db" | cut -f1): $(sqlite3 "$db" 'SELECT COUNT(*) FROM projects') projects," \
+  "$(sqlite3 "$db" 'SELECT COUNT(*) FROM releases') releases, $(sqlite3 "$db" 'SELECT COUNT(*) FROM files') files"
+
+# DISTINCT normalised names, a fixed sample (seeded), one a line.
+sqlite3 "$db" 'SELECT normalized_name FROM projects WHERE quarantined_at IS NULL' | python3 -c '
+import random, sys
+names = sys.stdin.read().split()
+random.Random(1).shuffle(names)
+print("\n".join(sorted(names[:int(sys.argv[1])])))' "$distinct" >"$work/names.txt"
+echo "asking for $(wc -l <"$work/names.txt") distinct projects at random"
+
+java -Xmx"$heap" -jar "$jar" serve --data "$data" --host 127.0.0.1 --port "$port" --cache-size 1 \
+  >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 150); do
+  [[ $(curl --noproxy '*' -s -o /dev/null -w '%{http_code}' "$base/simple" 2>/dev/null) == 301 ]] && break; sleep 0.2
+done
+first=$(head -1 "$work/names.txt")
+curl --noproxy '*' -fs -H "Accept: $pip_accept" -o "$work/page.json" "$base/simple/$first/"
+echo "a page: /simple/$first/ is $(wc -c <"$work/page.json") bytes of JSON"
+
+cat >"$work/random.lua" <<LUA
+local names = {}
+for line in io.lines("$work/names.txt") do names[#names + 1] = line end
+local n = #names
+setup = function(thread) thread:set("seed", math.random(1, 1000000)) end
+init = function() math.randomseed(seed) end
+request = function()
+  return wrk.format("GET", "/simple/" .. names[math.random(1, n)] .. "/", {["Accept"] = "$pip_accept"})
+end
+LUA
+served=0
+measure() { # one wrk run: appends requests/s to $cheese, adds the requests to $served
+  wrk -t2 -c32 -d"$duration" -s "$work/random.lua" "$base" >"$work/wrk.out"
+  if grep -q 'Non-2xx' "$work/wrk.out"; then grep 'Non-2xx' "$work/wrk.out" >&2; exit 1; fi
+  served=$((served + $(awk '/requests in/ {print $1}' "$work/wrk.out")))
+  cheese+="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out") "
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; } # the server's user + sys, in clock ticks
+
+# The reference: the page's two queries as the server runs them (the project by name; the files of
+# its releases not in quarantine, with their releases' fields: SqlFiles.LISTED) for `distinct`
+# random projects, with literals, in one transaction, by the sqlite3 CLI.
+python3 - "$db" "$work/names.txt" "$work/pages.sql" <<'PY'
+import random, sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+ids = dict(db.execute("SELECT normalized_name, id FROM projects"))
+names = open(sys.argv[2]).read().split()
+rng = random.Random(2)
+with open(sys.argv[3], "w") as out:
+    out.write(".output /dev/null\nBEGIN;\n")
+    for _ in range(len(names)):
+        n = rng.choice(names)
+        q = n.replace("'", "''")
+        out.write(f"SELECT id, name, created, last_serial, quarantined_at FROM projects WHERE normalized_name = '{q}';\n"
+                  "SELECT f.id, f.release_id, f.filename, f.packagetype, f.python_version, f.size, f.md5_digest,"
+                  " f.sha256_digest, f.blake2_256_digest, f.metadata_sha256, f.metadata_blake2_256, f.upload_time,"
+                  " f.path, f.comment_text, f.uploaded_via, r.version, r.requires_python, r.yanked, r.yanked_reason"
+                  f" FROM releases r JOIN files f ON f.release_id = r.id"
+                  f" WHERE r.project_id = {ids[n]} AND r.quarantined_at IS NULL;\n")
+    out.write("COMMIT;\n")
+PY
+sql_cpu=0
+reference() { # appends the bare SQL's pages/s (by wall time) to $sql, adds its user + sys seconds to $sql_cpu
+  local t
+  t=$( { /usr/bin/time -f '%e %U %S' sqlite3 "$db" <"$work/pages.sql" >/dev/null; } 2>&1 | tail -1)
+  sql_cpu=$(echo "$sql_cpu + $(echo "$t" | awk '{print $2 + $3}')" | bc -l)
+  sql+="$(echo "$distinct / $(echo "$t" | awk '{print $1}')" | bc -l | xargs printf '%.0f') "
+}
+
+wrk -t2 -c32 -d"$warmup" -s "$work/random.lua" "$base" >/dev/null   # warm-up (JIT, page cache)
+sqlite3 "$db" <"$work/pages.sql" >/dev/null
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cheese= sql=
+ticks0=$(cpu_ticks)
+for i in $(seq 1 "$runs"); do
+  measure
+  reference
+done
+ticks=$(( $(cpu_ticks) - ticks0 ))
+hz=$(getconf CLK_TCK)
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "cheeseshop runs (pages/s): $cheese"
+echo "bare SQL runs (pages/s):   $sql"
+printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (sqlite3 CLI, one process) %.0f pages/s\n' \
+  "$(echo "$cheese" | median)" "$(echo "$sql" | median)"
+printf 'CPU time per page: cheeseshop %.0f us (user + sys over %d pages), the bare SQL %.0f us\n' \
+  "$(echo "$ticks * 1000000 / $hz / $served" | bc -l)" "$served" \
+  "$(echo "$sql_cpu * 1000000 / ($runs * $distinct)" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
