@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cheeseshop.dist.TestArchives;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Tokens;
 import dev.cheeseshop.testing.Uploads;
@@ -33,6 +34,9 @@ final class SourceIndex implements AutoCloseable {
     }
 
     static SourceIndex build(Path tmp) throws Exception {
+        // The source is the embedded default, read from its data directory; the tests name the
+        // other backends (PostgreSQL, S3) themselves, so on the postgres-s3 run they have nothing to add.
+        Backend.assumeSqliteFiles("the migration's source is the embedded default in a data directory");
         TestServer server = TestServer.start(PUBLIC);
         try {
             server.app().accounts().create(ADMIN, "root@example.org", ADMIN_PASSWORD, true);
