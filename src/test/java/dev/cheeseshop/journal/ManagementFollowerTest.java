@@ -8,13 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.dist.TestArchives;
 import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.testing.Changelog;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Tokens;
 import dev.cheeseshop.testing.Uploads;
-import dev.cheeseshop.xmlrpc.RequestParser;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -247,21 +246,6 @@ class ManagementFollowerTest {
 
     /** {@code changelog_since_serial(serial)} over HTTP, as a mirror calls it: rows of name, version, time, action, serial. */
     private static List<List<?>> changelogSince(long serial) {
-        String body = "<?xml version='1.0'?>\n<methodCall>\n<methodName>changelog_since_serial</methodName>\n"
-                + "<params>\n<param>\n<value><int>" + serial + "</int></value>\n</param>\n</params>\n</methodCall>\n";
-        Http.Response response = Http.send("POST", server.uri("/pypi"), body.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "text/xml");
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        assertThat(response.text()).doesNotContain("<fault>");
-        String xml = response.text()
-                .replace("<methodResponse>", "<methodCall><methodName>r</methodName>")
-                .replace("</methodResponse>", "</methodCall>");
-        Object result = new RequestParser().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .params().get(0);
-        List<List<?>> rows = new ArrayList<>();
-        for (Object row : (List<?>) result) {
-            rows.add((List<?>) row);
-        }
-        return rows;
+        return Changelog.since(server.uri("/"), serial);
     }
 }
