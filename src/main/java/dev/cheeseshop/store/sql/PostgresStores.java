@@ -14,7 +14,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Two pools, as for SQLite: one of read-write connections and one of read-only ones whose
  * transactions are REPEATABLE READ, so each read sees one snapshot. Unlike SQLite, writers run
- * concurrently; {@link PostgresDialect} keeps the journal in commit order.
+ * concurrently; {@link PostgresDialect} keeps the journal in commit order. Each connection keeps
+ * its prepared statements ({@link CachingConnections}), which pgjdbc turns into server-side ones
+ * after a few uses, so a page read parses nothing on either side.
  *
  * <p>The password is never part of a URL or a message: it is given here, or, when null, the
  * driver looks it up in the pgpass file ({@code PGPASSFILE}, else {@code ~/.pgpass}), as libpq
@@ -109,6 +111,7 @@ public final class PostgresStores {
         config.setReadOnly(readOnly);
         config.setTransactionIsolation(readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        CachingConnections.install(config);
         return new HikariDataSource(config);
     }
 }

@@ -17,39 +17,41 @@ import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.MetadataStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A project page not in the render cache is one read transaction, and its statements are prepared
- * once per connection: asked for again, on the same connection, nothing is prepared.
+ * once per connection: asked for again, on the same connection, nothing is prepared. The same on
+ * each dialect: {@link SqliteSimplePageReadTest} and {@link PostgresSimplePageReadTest}.
  */
-class SimplePageReadTest {
+abstract class SimplePageReadContract {
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
-    @TempDir
-    Path dir;
+    /** A store whose read pool has one connection, so that every read uses the same one. */
+    abstract SqlMetadataStore openWithOneReadConnection();
 
-    private SqlMetadataStore sqlite;
+    /** The statements a read transaction runs to begin and end. */
+    abstract int transactionStatements();
+
+    private SqlMetadataStore store;
     private final List<StatementCache> reads = new ArrayList<>();
     private final JournalWatch watch = new JournalWatch();
 
-    /** The SQLite store, each read transaction noted with its connection's statement cache. */
+    /** The store, each read transaction noted with its connection's statement cache. */
     private final MetadataStore counted = new MetadataStore() {
         @Override
         public <T> T write(TransactionWork<T> work) {
-            return watch.watching(sqlite).write(work);
+            return watch.watching(store).write(work);
         }
 
         @Override
         public <T> T read(TransactionWork<T> work) {
-            return sqlite.read(tx -> {
+            return store.read(tx -> {
                 reads.add(((SqlTransaction) tx).statements());
                 return work.run(tx);
             });
@@ -57,20 +59,20 @@ class SimplePageReadTest {
 
         @Override
         public void close() {
-            sqlite.close();
+            store.close();
         }
     };
 
     @BeforeEach
     void open() {
-        sqlite = SqliteStores.open(dir.resolve("cheeseshop.db"), 1); // one read connection: always the same
+        store = openWithOneReadConnection();
         release("demo", "1.0", 'a');
         release("other", "2.0", 'b');
     }
 
     @AfterEach
     void close() {
-        sqlite.close();
+        store.close();
     }
 
     @Test
@@ -82,13 +84,14 @@ class SimplePageReadTest {
         StatementCache statements = reads.get(0);
         assertThat(statements).as("the read pool caches statements").isNotNull();
         StatementCache.Stats afterFirst = statements.stats();
-        assertThat(afterFirst.idle()).as("BEGIN, the project, its files, COMMIT").isEqualTo(4);
+        int perPage = transactionStatements() + 2;
+        assertThat(afterFirst.idle()).as("the project, its files (and BEGIN, COMMIT)").isEqualTo(perPage);
 
         Rendered again = pages.project("demo", Format.JSON).orElseThrow();
         assertThat(reads).hasSize(2);
         assertThat(reads.get(1)).as("the same physical connection").isSameAs(statements);
         assertThat(statements.stats().prepares()).as("statements prepared again").isEqualTo(afterFirst.prepares());
-        assertThat(statements.stats().hits()).isEqualTo(afterFirst.hits() + 4);
+        assertThat(statements.stats().hits()).isEqualTo(afterFirst.hits() + perPage);
         assertThat(again.body()).isEqualTo(first.body());
 
         pages.project("other", Format.HTML).orElseThrow();
@@ -111,7 +114,8 @@ class SimplePageReadTest {
         long hitsBefore = reads.get(0).stats().hits();
         assertThat(pages.project("demo", Format.JSON)).contains(first);
         assertThat(reads).hasSize(2);
-        assertThat(reads.get(0).stats().hits()).as("BEGIN, the project, COMMIT").isEqualTo(hitsBefore + 3);
+        assertThat(reads.get(0).stats().hits()).as("the project (and BEGIN, COMMIT)")
+                .isEqualTo(hitsBefore + transactionStatements() + 1);
         assertThat(reads.get(0).stats().prepares()).isEqualTo(preparesBefore);
 
         release("demo", "2.0", 'd');
