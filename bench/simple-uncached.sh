@@ -14,6 +14,12 @@
 # served in place), BENCH_DURATION (per wrk run, default 10s), BENCH_WARMUP (wrk before the runs,
 # default 20s: the JIT, and the page cache over a large database), BENCH_HEAP (default 256m),
 # CHEESESHOP_JAR. Needs target/cheeseshop.jar (mvn -DskipTests package), wrk, curl, python3, sqlite3.
+#
+# On PostgreSQL: with CHEESESHOP_DATABASE (and CHEESESHOP_DATABASE_PASSWORD) naming a database that
+# `bench-data --database` loaded, and BENCH_DATA the directory it was given, the server reads that
+# database (as every cheeseshop command does from the environment) and the reference runs the same
+# SQL through psql, in one transaction; the CPU per page is then the server's and PostgreSQL's
+# (every postgres process of the machine, during the wrk runs).
 set -euo pipefail
 runs=${1:-5}
 projects=${2:-100000}
@@ -42,11 +48,21 @@ if [[ -z $data ]]; then
   echo "bench-data: $projects projects, $journal journal entries in $(( $(date +%s) - start )) s"
 fi
 db="$data/cheeseshop.db"
-echo "database $(du -h "$db" | cut -f1): $(sqlite3 "$db" 'SELECT COUNT(*) FROM projects') projects," \
-  "$(sqlite3 "$db" 'SELECT COUNT(*) FROM releases') releases, $(sqlite3 "$db" 'SELECT COUNT(*) FROM files') files"
+if [[ -n ${CHEESESHOP_DATABASE:-} ]]; then
+  psql=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)
+  q() { PGPASSWORD=${CHEESESHOP_DATABASE_PASSWORD:-} "$psql" -X -q -A -t -F ' ' -d "$CHEESESHOP_DATABASE" -c "$1"; }
+  run_sql() { PGPASSWORD=${CHEESESHOP_DATABASE_PASSWORD:-} "$psql" -X -q -d "$CHEESESHOP_DATABASE" -o /dev/null -f "$1"; }
+  echo "database: PostgreSQL $CHEESESHOP_DATABASE"
+else
+  q() { sqlite3 -separator ' ' "$db" "$1"; }
+  run_sql() { sqlite3 "$db" <"$1" >/dev/null; }
+  echo "database: SQLite $(du -h "$db" | cut -f1)"
+fi
+echo "$(q 'SELECT COUNT(*) FROM projects') projects, $(q 'SELECT COUNT(*) FROM releases') releases," \
+  "$(q 'SELECT COUNT(*) FROM files') files"
 
 # DISTINCT normalised names, a fixed sample (seeded), one a line.
-sqlite3 "$db" 'SELECT normalized_name FROM projects WHERE quarantined_at IS NULL' | python3 -c '
+q 'SELECT normalized_name FROM projects WHERE quarantined_at IS NULL' | python3 -c '
 import random, sys
 names = sys.stdin.read().split()
 random.Random(1).shuffle(names)
@@ -75,7 +91,9 @@ end
 LUA
 served=0
 measure() { # one wrk run: appends requests/s to $cheese, adds the requests to $served
+  local p0; p0=$(pg_ticks)
   wrk -t2 -c32 -d"$duration" -s "$work/random.lua" "$base" >"$work/wrk.out"
+  pg_during_wrk=$((pg_during_wrk + $(pg_ticks) - p0))
   if grep -q 'Non-2xx' "$work/wrk.out"; then grep 'Non-2xx' "$work/wrk.out" >&2; exit 1; fi
   served=$((served + $(awk '/requests in/ {print $1}' "$work/wrk.out")))
   cheese+="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out") "
@@ -84,15 +102,15 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; } # the server's
 
 # The reference: the page's two queries as the server runs them (the project by name; the files of
 # its releases not in quarantine, with their releases' fields: SqlFiles.LISTED) for `distinct`
-# random projects, with literals, in one transaction, by the sqlite3 CLI.
-python3 - "$db" "$work/names.txt" "$work/pages.sql" <<'PY'
-import random, sqlite3, sys
-db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-ids = dict(db.execute("SELECT normalized_name, id FROM projects"))
+# random projects, with literals, in one transaction, by the sqlite3 CLI (or psql).
+q 'SELECT normalized_name, id FROM projects' >"$work/ids.txt"
+python3 - "$work/ids.txt" "$work/names.txt" "$work/pages.sql" "${CHEESESHOP_DATABASE:+postgresql}" <<'PY'
+import random, sys
+ids = dict(line.split() for line in open(sys.argv[1]) if line.strip())
 names = open(sys.argv[2]).read().split()
 rng = random.Random(2)
 with open(sys.argv[3], "w") as out:
-    out.write(".output /dev/null\nBEGIN;\n")
+    out.write("BEGIN;\n" if sys.argv[4] else ".output /dev/null\nBEGIN;\n")
     for _ in range(len(names)):
         n = rng.choice(names)
         q = n.replace("'", "''")
@@ -104,16 +122,31 @@ with open(sys.argv[3], "w") as out:
                   f" WHERE r.project_id = {ids[n]} AND r.quarantined_at IS NULL;\n")
     out.write("COMMIT;\n")
 PY
-sql_cpu=0
-reference() { # appends the bare SQL's pages/s (by wall time) to $sql, adds its user + sys seconds to $sql_cpu
-  local t
-  t=$( { /usr/bin/time -f '%e %U %S' sqlite3 "$db" <"$work/pages.sql" >/dev/null; } 2>&1 | tail -1)
-  sql_cpu=$(echo "$sql_cpu + $(echo "$t" | awk '{print $2 + $3}')" | bc -l)
-  sql+="$(echo "$distinct / $(echo "$t" | awk '{print $1}')" | bc -l | xargs printf '%.0f') "
+sql_cpu=0 pg_during_wrk=0
+hz=$(getconf CLK_TCK)
+pg_ticks() { # user + sys of every postgres process, in clock ticks (0 on SQLite)
+  if [[ -z ${CHEESESHOP_DATABASE:-} ]]; then echo 0; return; fi
+  local pid total=0
+  for pid in $(pgrep -x postgres); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+reference() { # appends the bare SQL's pages/s (by wall time) to $sql, adds its CPU seconds to $sql_cpu
+  local t wall p0
+  if [[ -n ${CHEESESHOP_DATABASE:-} ]]; then # psql is a client: the CPU is PostgreSQL's
+    p0=$(pg_ticks); t=$(date +%s%N)
+    run_sql "$work/pages.sql"
+    wall=$(echo "($(date +%s%N) - $t) / 1000000000" | bc -l)
+    sql_cpu=$(echo "$sql_cpu + ($(pg_ticks) - $p0) / $hz" | bc -l)
+  else
+    t=$( { /usr/bin/time -f '%e %U %S' sqlite3 "$db" <"$work/pages.sql" >/dev/null; } 2>&1 | tail -1)
+    sql_cpu=$(echo "$sql_cpu + $(echo "$t" | awk '{print $2 + $3}')" | bc -l)
+    wall=$(echo "$t" | awk '{print $1}')
+  fi
+  sql+="$(echo "$distinct / $wall" | bc -l | xargs printf '%.0f') "
 }
 
 wrk -t2 -c32 -d"$warmup" -s "$work/random.lua" "$base" >/dev/null   # warm-up (JIT, page cache)
-sqlite3 "$db" <"$work/pages.sql" >/dev/null
+run_sql "$work/pages.sql"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cheese= sql=
 ticks0=$(cpu_ticks)
@@ -122,7 +155,6 @@ for i in $(seq 1 "$runs"); do
   reference
 done
 ticks=$(( $(cpu_ticks) - ticks0 ))
-hz=$(getconf CLK_TCK)
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "cheeseshop runs (pages/s): $cheese"
 echo "bare SQL runs (pages/s):   $sql"
@@ -131,4 +163,8 @@ printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (sqlite3 CLI, one
 printf 'CPU time per page: cheeseshop %.0f us (user + sys over %d pages), the bare SQL %.0f us\n' \
   "$(echo "$ticks * 1000000 / $hz / $served" | bc -l)" "$served" \
   "$(echo "$sql_cpu * 1000000 / ($runs * $distinct)" | bc -l)"
+if [[ -n ${CHEESESHOP_DATABASE:-} ]]; then
+  printf 'PostgreSQL CPU per page during the cheeseshop runs: %.0f us (its processes user + sys)\n' \
+    "$(echo "$pg_during_wrk * 1000000 / $hz / $served" | bc -l)"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

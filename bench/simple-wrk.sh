@@ -15,6 +15,7 @@ jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
 heap=${BENCH_HEAP:-256m}
 pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
 work=$(mktemp -d)
+chmod 755 "$work" # nginx's workers (www-data when started as root) read www/ in it
 server_pid= nginx_pid=
 cleanup() {
   for pid in $server_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
