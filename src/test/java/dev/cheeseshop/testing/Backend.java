@@ -108,6 +108,12 @@ public enum Backend {
 
         /** What the packaged jar's commands need to use this storage: variables to set (none for the default). */
         Map<String, String> environment();
+
+        /**
+         * Where the packaged jar's commands say this index is, given {@link #environment}: {@code data
+         * in DIR}, or where the metadata and the files are.
+         */
+        String where();
     }
 
     private record Local(Path data) implements Storage {
@@ -154,6 +160,11 @@ public enum Backend {
         @Override
         public Map<String, String> environment() {
             return Map.of();
+        }
+
+        @Override
+        public String where() {
+            return "data in " + data.toAbsolutePath().normalize();
         }
     }
 
@@ -208,6 +219,13 @@ public enum Backend {
             env.put("AWS_SECRET_ACCESS_KEY", S3Proxy.SECRET_KEY);
             env.put("AWS_EC2_METADATA_DISABLED", "true");
             return env;
+        }
+
+        @Override
+        public String where() {
+            return "metadata in postgresql://" + db.user() + "@" + db.url().host() + ":" + db.url().port() + "/"
+                    + db.url().database() + ", files in s3://" + bucket + "/" + PREFIX + "/ at "
+                    + SharedS3.get().endpoint();
         }
     }
 
