@@ -114,6 +114,13 @@ public enum Backend {
          * in DIR}, or where the metadata and the files are.
          */
         String where();
+
+        /**
+         * Drops the database, for an index no one will open again, if nothing is connected to it
+         * any more (else it is dropped at exit, {@link TestDatabases}); nothing for the default,
+         * whose data directory its owner deletes.
+         */
+        void discard();
     }
 
     private record Local(Path data) implements Storage {
@@ -166,6 +173,9 @@ public enum Backend {
         public String where() {
             return "data in " + data.toAbsolutePath().normalize();
         }
+
+        @Override
+        public void discard() {}
     }
 
     private record Remote(Postgres.Database db, String bucket) implements Storage {
@@ -226,6 +236,12 @@ public enum Backend {
             return "metadata in postgresql://" + db.user() + "@" + db.url().host() + ":" + db.url().port() + "/"
                     + db.url().database() + ", files in s3://" + bucket + "/" + PREFIX + "/ at "
                     + SharedS3.get().endpoint();
+        }
+
+        /** The database only: the bucket is on this JVM's own s3proxy, deleted at exit. */
+        @Override
+        public void discard() {
+            db.dropIfUnused();
         }
     }
 
