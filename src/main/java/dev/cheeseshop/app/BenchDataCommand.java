@@ -57,12 +57,13 @@ final class BenchDataCommand implements Runnable {
             throw new CommandFailure(e.getMessage());
         }
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
+        PostgresUrl url = postgresUrl();
         prepare(settings);
         PrintStream err = System.err;
         long start = System.nanoTime();
         err.printf("bench-data: %,d projects, %,d journal entries, seed %d into %s%n", spec.projects(),
-                spec.journal(), spec.seed(), data.toAbsolutePath());
-        try (BulkLoad loader = loader(settings)) {
+                spec.journal(), spec.seed(), url != null ? url : data.toAbsolutePath());
+        try (BulkLoad loader = loader(settings, url)) {
             BenchGenerator.generate(spec, loader, serial -> err.printf("bench-data: journal %,d / %,d (%s)%n",
                     serial, spec.journal(), elapsed(start)));
             err.printf("bench-data: rows written (%s); building indexes%n", elapsed(start));
@@ -71,16 +72,22 @@ final class BenchDataCommand implements Runnable {
         err.printf("bench-data: done in %s%n", elapsed(start));
     }
 
-    /** SQLite in the data directory, or, with {@code --database}, an empty PostgreSQL database loaded with COPY. */
-    private BulkLoad loader(Settings settings) {
+    /** The {@code --database} given, or null for SQLite in the data directory. */
+    private PostgresUrl postgresUrl() {
         if (database.database == null || database.database.isBlank()) {
-            return SqliteBulkLoader.create(settings.database());
+            return null;
         }
-        PostgresUrl url;
         try {
-            url = PostgresUrl.parse(database.database.strip());
+            return PostgresUrl.parse(database.database.strip());
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("invalid --database: " + e.getMessage());
+        }
+    }
+
+    /** SQLite in the data directory, or, with {@code url}, an empty PostgreSQL database loaded with COPY. */
+    private BulkLoad loader(Settings settings, PostgresUrl url) {
+        if (url == null) {
+            return SqliteBulkLoader.create(settings.database());
         }
         try {
             return PostgresBulkLoader.create(url, System.getenv(DatabaseOption.PASSWORD_VARIABLE));

@@ -23,6 +23,22 @@ final class DataOption {
         return Application.forCommand(data, database.resolve(data), blobs.settings());
     }
 
+    /**
+     * Where the index is, as commands say it: {@code data in DIR} when the metadata and the files
+     * are both in the data directory (the default), else {@code metadata in WHERE, files in WHERE}
+     * (a PostgreSQL URL, which never holds a password, or the SQLite file; a bucket, or the
+     * {@code packages} folder). Bad options are the command's one error line.
+     */
+    String where() {
+        Path dir = data.toAbsolutePath().normalize();
+        boolean embedded = database.database == null || database.database.isBlank();
+        BlobSettings files = blobs.settings();
+        if (embedded && files.s3().isEmpty()) {
+            return "data in " + dir;
+        }
+        return "metadata in " + database.resolve(data) + ", files in " + files.describe(dir.resolve("packages"));
+    }
+
     /** Work on the index in the data directory, which a management use case may refuse. */
     @FunctionalInterface
     interface IndexWork {

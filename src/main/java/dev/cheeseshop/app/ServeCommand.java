@@ -102,9 +102,7 @@ final class ServeCommand implements Runnable {
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
-            System.out.println("Cheeseshop is serving " + app.uri() + " (data in " + data.data.toAbsolutePath().normalize()
-                    + (data.database.database == null || data.database.database.isBlank() ? "" : ", metadata in " + database)
-                    + (blobs.s3().isPresent() ? ", files in " + blobs.describe(settings.packages()) : "") + ")");
+            System.out.println("Cheeseshop is serving " + app.uri() + " (" + data.where() + ")");
             System.out.flush();
             app.join();
         } catch (Exception e) {

@@ -68,7 +68,7 @@ final class UserCommand implements Runnable {
             } catch (UserProblem e) {
                 throw new CommandFailure(e.getMessage());
             }
-            System.out.println("created user " + name + " (data in " + data.data.toAbsolutePath().normalize() + ")");
+            System.out.println("created user " + name + " (" + data.where() + ")");
         }
 
         static String readLine() {

@@ -1,5 +1,6 @@
 package dev.cheeseshop.auth;
 
+import dev.cheeseshop.limits.FixedWindowLimit;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * The failed-login limiter: at most {@code amount} failed logins per client address and per
  * username in a window of {@code window} that opens at the first failure; beyond that, every
  * login for that address or that username is refused, without checking the password, until the
- * window closes. Time comes from the injected clock; memory is bounded ({@link FailureWindows}).
+ * window closes. Time comes from the injected clock; memory is bounded ({@link FixedWindowLimit}).
  *
  * <p>An attempt is counted before its password is checked (so concurrent guesses cannot all pass
  * the check before the first failure is recorded) and taken back if it succeeds or is never
@@ -33,8 +34,8 @@ public final class LoginThrottle {
     private final long amount;
     private final Duration window;
     private final Clock clock;
-    private final FailureWindows byAddress;
-    private final FailureWindows byUsername;
+    private final FixedWindowLimit byAddress;
+    private final FixedWindowLimit byUsername;
 
     public LoginThrottle(long amount, Duration window, Clock clock) {
         this(amount, window, clock, DEFAULT_MAX_KEYS);
@@ -47,8 +48,8 @@ public final class LoginThrottle {
         this.amount = amount;
         this.window = window;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.byAddress = new FailureWindows(amount, window.toMillis(), maxKeys);
-        this.byUsername = new FailureWindows(amount, window.toMillis(), maxKeys);
+        this.byAddress = new FixedWindowLimit(amount, window, maxKeys);
+        this.byUsername = new FixedWindowLimit(amount, window, maxKeys);
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.cheeseshop.xmlrpc;
 
+import dev.cheeseshop.limits.FixedWindowLimit;
 import java.time.Clock;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,24 +11,14 @@ import java.util.Objects;
  * counted. Time comes from the injected clock.
  *
  * <p>Memory is bounded: one small entry per client seen in the last window, at most
- * {@code maxClients}. Entries are kept in the order their windows opened, so closed windows are
- * dropped from the head as time passes, and when the table is full the window closest to its end
- * is dropped first. Thread-safe; the critical section is a few map operations.
+ * {@code maxClients} ({@link FixedWindowLimit}). Thread-safe; the critical section is a few map
+ * operations.
  */
 public final class RateLimiter {
     /** The limiter's name in the {@code RateLimit} headers, as on PyPI. */
     static final String NAME = "xmlrpc.client";
     /** Clients remembered at most, by default. */
     public static final int DEFAULT_MAX_CLIENTS = 100_000;
-
-    private static final class Window {
-        final long openedMillis;
-        long calls;
-
-        Window(long openedMillis) {
-            this.openedMillis = openedMillis;
-        }
-    }
 
     /**
      * The verdict on one call, with what the {@code RateLimit-Policy} and {@code RateLimit} headers
@@ -60,9 +48,7 @@ public final class RateLimiter {
 
     private final RateLimit limit;
     private final Clock clock;
-    private final int maxClients;
-    private final long windowMillis;
-    private final LinkedHashMap<String, Window> windows = new LinkedHashMap<>();
+    private final FixedWindowLimit windows;
 
     /** A limiter remembering at most {@link #DEFAULT_MAX_CLIENTS} clients. */
     public RateLimiter(RateLimit limit, Clock clock) {
@@ -75,8 +61,7 @@ public final class RateLimiter {
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be positive");
         }
-        this.maxClients = maxClients;
-        this.windowMillis = limit.window().toMillis();
+        this.windows = new FixedWindowLimit(limit.amount(), limit.window(), maxClients);
     }
 
     public RateLimit limit() {
@@ -86,39 +71,16 @@ public final class RateLimiter {
     /** Counts a call by {@code client} (e.g. its IP address) when the window has room. */
     public synchronized Decision hit(String client) {
         long now = clock.millis();
-        dropClosed(now);
-        Window window = windows.get(client);
-        if (window == null) {
-            window = new Window(now);
-            windows.put(client, window);
-            if (windows.size() > maxClients) {
-                Iterator<Window> eldest = windows.values().iterator();
-                eldest.next();
-                eldest.remove();
-            }
-        }
-        boolean allowed = window.calls < limit.amount();
+        boolean allowed = windows.refusedFor(client, now) == 0;
         if (allowed) {
-            window.calls++;
+            windows.count(client, now);
         }
-        long resetMillis = Math.min(windowMillis, window.openedMillis + windowMillis - now);
-        long resetSeconds = Math.max(1, (resetMillis + 999) / 1000);
-        return new Decision(limit, allowed, limit.amount() - window.calls, resetSeconds);
+        long resetSeconds = Math.max(1, (windows.closesIn(client, now) + 999) / 1000);
+        return new Decision(limit, allowed, windows.remaining(client, now), resetSeconds);
     }
 
     /** Clients currently remembered. */
     public synchronized int clients() {
         return windows.size();
-    }
-
-    /** Drops windows that have closed; they are at the head, oldest first. */
-    private void dropClosed(long now) {
-        Iterator<Map.Entry<String, Window>> it = windows.entrySet().iterator();
-        while (it.hasNext()) {
-            if (it.next().getValue().openedMillis + windowMillis > now) {
-                return;
-            }
-            it.remove();
-        }
     }
 }

@@ -23,8 +23,10 @@ class DatabaseOptionIT {
     @TempDir
     Path tmp;
 
+    /** A command on {@code database}, with the files in the data directory (on any backend). */
     private Processes.Command cheeseshop(Postgres.Database database, String... args) {
-        Processes.Command command = Processes.cheeseshop(args);
+        Processes.Command command = Processes.cheeseshop(args).env("CHEESESHOP_BLOBS", "")
+                .env("CHEESESHOP_S3_ENDPOINT", "");
         if (database.password() != null) {
             command.env("CHEESESHOP_DATABASE_PASSWORD", database.password());
         }
@@ -39,9 +41,18 @@ class DatabaseOptionIT {
         Processes.Result added = cheeseshop(database, "user", "add", "alice", "--password-stdin", "--data",
                 data.toString(), "--database", url).stdin(PASSWORD + "\n").run();
         assertThat(added.exitCode()).as(added.describe()).isZero();
+        // Where the metadata and the files are, never the password (the private cluster's is random).
+        String where = "metadata in postgresql://" + database.user() + "@" + database.url().host() + ":"
+                + database.url().port() + "/" + database.url().database() + ", files in "
+                + data.toAbsolutePath().normalize().resolve("packages");
+        assertThat(added.stdout()).isEqualTo("created user alice (" + where + ")\n");
 
         try (ServedJar server = ServedJar.start(cheeseshop(database, "serve", "--data", data.toString(), "--port",
                 "0").env("CHEESESHOP_DATABASE", url))) {
+            assertThat(server.readyLine).isEqualTo("Cheeseshop is serving " + server.url + " (" + where + ")");
+            if (database.password() != null) {
+                assertThat(added.output() + server.readyLine).doesNotContain(database.password());
+            }
             assertThat(uploadStatusAs(server, "alice", PASSWORD)).as("alice's password is known").isNotEqualTo(403);
             assertThat(uploadStatusAs(server, "alice", "wrong password")).isEqualTo(403);
             Processes.Result listed = cheeseshop(database, "user", "list", "--data", data.toString(), "--database",

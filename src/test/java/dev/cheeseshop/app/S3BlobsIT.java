@@ -3,6 +3,7 @@ package dev.cheeseshop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.dist.TestArchives;
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import dev.cheeseshop.testing.RawUpload;
@@ -56,12 +57,18 @@ class S3BlobsIT {
     void uploadsGoToTheBucketAndDownloadsStreamOrRedirect() throws Exception {
         Processes.Result added = cheeseshop("user", "add", "ivy", "--password-stdin").stdin(PASSWORD + "\n").run();
         assertThat(added.exitCode()).as(added.describe()).isZero();
+        assertThat(added.stdout()).startsWith("created user ivy (metadata in ")
+                .endsWith(", files in s3://" + bucket + "/pypi/ at " + s3.endpoint() + ")\n");
         Path wheel = TestArchives.wheel("ivys-pkg", "1.0").writeTo(Files.createDirectories(tmp.resolve("w")));
         byte[] content = Files.readAllBytes(wheel);
         String path = Seed.digests(content).storagePath(wheel.getFileName().toString());
 
         try (ServedJar server = ServedJar.start(cheeseshop("serve", "--port", "0"))) {
-            assertThat(server.readyLine).endsWith("files in s3://" + bucket + "/pypi/ at " + s3.endpoint() + ")");
+            assertThat(server.where).as("the metadata where the backend keeps it").startsWith(
+                    Backend.selected() == Backend.SQLITE_FILES
+                            ? "metadata in " + tmp.resolve("data").resolve("cheeseshop.db").toAbsolutePath() + ", "
+                            : "metadata in postgresql://")
+                    .endsWith(", files in s3://" + bucket + "/pypi/ at " + s3.endpoint());
             assertThat(RawUpload.wheel(server.url.toString(), "ivy", PASSWORD, wheel, "ivys-pkg", "1.0").status())
                     .isEqualTo(200);
             Http.Response streamed = Http.get(server.uri("/packages/" + path));

@@ -33,9 +33,9 @@ class ServeCommandIT {
         Path data = tmp.resolve("data");
         try (ServedJar server = serve(data)) {
             assertThat(server.port).isPositive();
-            // On another backend the line goes on to name the database and the bucket.
-            assertThat(server.readyLine).contains("(data in " + data.toAbsolutePath()
-                    + (Backend.selected() == Backend.SQLITE_FILES ? ")" : ", metadata in postgresql://"));
+            // On the default backend "data in DIR"; on another, the database and the bucket instead.
+            assertThat(server.readyLine).isEqualTo("Cheeseshop is serving http://127.0.0.1:" + server.port + "/ ("
+                    + Backend.selected().forData(data).where() + ")");
 
             Http.Response index = Http.get(server.uri("/simple/"));
 

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * the URL it listens on. Close to kill it. Public for the black-box client tests in {@code clients}.
  */
 public final class ServedJar implements AutoCloseable {
-    static final Pattern READY = Pattern.compile("Cheeseshop is serving (http://127\\.0\\.0\\.1:(\\d+)/) \\(data in (.+)\\)");
+    static final Pattern READY = Pattern.compile("Cheeseshop is serving (http://127\\.0\\.0\\.1:(\\d+)/) \\(((?:data|metadata) in .+)\\)");
 
     final Processes.Running process;
     final String readyLine;
+    /** Where the line says the index is: {@code data in DIR}, or {@code metadata in ..., files in ...}. */
+    final String where;
     public final URI url;
     final int port;
 
@@ -26,6 +28,7 @@ public final class ServedJar implements AutoCloseable {
         }
         this.url = URI.create(m.group(1));
         this.port = Integer.parseInt(m.group(2));
+        this.where = m.group(3);
     }
 
     /** Starts the command (a {@code serve}) and waits for its ready line. */

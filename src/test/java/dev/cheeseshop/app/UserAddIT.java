@@ -64,8 +64,8 @@ class UserAddIT {
         Processes.Result added = userAdd(PASSWORD + "\n", "Carol", "--password-stdin", "--email", "carol@example.org");
 
         assertThat(added.exitCode()).as(added.describe()).isZero();
-        assertThat(added.stdout()).as("names the data directory it used, as serve does")
-                .isEqualTo("created user Carol (data in " + data().toAbsolutePath().normalize() + ")\n");
+        assertThat(added.stdout()).as("names where the index is, as serve does")
+                .isEqualTo("created user Carol (" + Backend.selected().forData(data()).where() + ")\n");
         try (ServedJar server = serve()) {
             assertThat(uploadStatusAs(server, "Carol", PASSWORD)).as("the newline is not part of the password")
                     .isNotEqualTo(403);

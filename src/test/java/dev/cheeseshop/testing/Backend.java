@@ -108,6 +108,19 @@ public enum Backend {
 
         /** What the packaged jar's commands need to use this storage: variables to set (none for the default). */
         Map<String, String> environment();
+
+        /**
+         * Where the packaged jar's commands say this index is, given {@link #environment}: {@code data
+         * in DIR}, or where the metadata and the files are.
+         */
+        String where();
+
+        /**
+         * Drops the database, for an index no one will open again, if nothing is connected to it
+         * any more (else it is dropped at exit, {@link TestDatabases}); nothing for the default,
+         * whose data directory its owner deletes.
+         */
+        void discard();
     }
 
     private record Local(Path data) implements Storage {
@@ -155,6 +168,14 @@ public enum Backend {
         public Map<String, String> environment() {
             return Map.of();
         }
+
+        @Override
+        public String where() {
+            return "data in " + data.toAbsolutePath().normalize();
+        }
+
+        @Override
+        public void discard() {}
     }
 
     private record Remote(Postgres.Database db, String bucket) implements Storage {
@@ -208,6 +229,19 @@ public enum Backend {
             env.put("AWS_SECRET_ACCESS_KEY", S3Proxy.SECRET_KEY);
             env.put("AWS_EC2_METADATA_DISABLED", "true");
             return env;
+        }
+
+        @Override
+        public String where() {
+            return "metadata in postgresql://" + db.user() + "@" + db.url().host() + ":" + db.url().port() + "/"
+                    + db.url().database() + ", files in s3://" + bucket + "/" + PREFIX + "/ at "
+                    + SharedS3.get().endpoint();
+        }
+
+        /** The database only: the bucket is on this JVM's own s3proxy, deleted at exit. */
+        @Override
+        public void discard() {
+            db.dropIfUnused();
         }
     }
 

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * on loopback only, on a free port, with password (SCRAM) authentication over TCP and a random
  * password, commits not flushed to disk (unless the system property
  * {@code cheeseshop.postgres.durable} is true, as benchmarks set it), and a shutdown hook that
- * stops it and deletes it.
+ * stops it and deletes it. On a given server the databases made here are dropped, when the JVM
+ * exits or sooner ({@link TestDatabases}).
  * Its default collation is ICU's en-US, which orders text unlike SQLite ("abc" before "Demo"),
  * so a column that misses the schema's {@code COLLATE "C"} fails a test.
  * The binaries are found in {@code CHEESESHOP_PG_BIN}, else the newest
@@ -73,6 +74,14 @@ public final class Postgres {
             }
             return DriverManager.getConnection(url.jdbcUrl(), properties);
         }
+
+        /**
+         * Drops this database now if no client is connected to it any more (else it is dropped at
+         * exit on a given server, and goes with a private cluster); true if it is gone.
+         */
+        public boolean dropIfUnused() {
+            return TestDatabases.dropIfUnused(Server.ADMIN, url.database());
+        }
     }
 
     /** A new database named {@code t_<random>} on the test server. */
@@ -81,6 +90,7 @@ public final class Postgres {
         String name = "t_" + HexFormat.of().formatHex(randomBytes());
         try (Connection conn = new Database(admin).connect(); Statement statement = conn.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            TestDatabases.created(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + admin, e);
         }
@@ -121,7 +131,10 @@ public final class Postgres {
 
         private static PostgresUrl start() {
             if (GIVEN != null && !GIVEN.isBlank()) {
-                return PostgresUrl.parse(GIVEN.strip());
+                PostgresUrl given = PostgresUrl.parse(GIVEN.strip());
+                // A private cluster is deleted whole at exit; on a shared one, what this JVM made is dropped.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDatabases.dropAll(given), "postgres-drop"));
+                return given;
             }
             try {
                 return privateCluster();

@@ -88,6 +88,7 @@ public final class ServerPair implements AutoCloseable {
     @Override
     public void close() {
         closeAll(resources);
+        database.dropIfUnused();
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * A real server on a free port over a fresh data directory and fresh storage on the selected
  * {@link Backend} (by default a real SQLite file and real files in the data directory; with
  * {@code -Dcheeseshop.backend=postgres-s3} a fresh PostgreSQL database and a fresh s3proxy
- * bucket), with two users, alice and bob. Close it to stop the server and delete the data.
+ * bucket), with two users, alice and bob. Close it to stop the server and delete the data (the
+ * database too, unless a test still holds a connection to it: then at exit).
  */
 public final class TestServer implements AutoCloseable {
     public static final String ALICE = "alice";
@@ -132,6 +133,7 @@ public final class TestServer implements AutoCloseable {
                 throw new IllegalStateException("closing the bucket's store failed", e);
             }
         }
+        storage.discard();
         try (var paths = Files.walk(data)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
