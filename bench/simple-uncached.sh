@@ -158,8 +158,8 @@ ticks=$(( $(cpu_ticks) - ticks0 ))
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "cheeseshop runs (pages/s): $cheese"
 echo "bare SQL runs (pages/s):   $sql"
-printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (sqlite3 CLI, one process) %.0f pages/s\n' \
-  "$(echo "$cheese" | median)" "$(echo "$sql" | median)"
+printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (%s, one process, one statement at a time) %.0f pages/s\n' \
+  "$(echo "$cheese" | median)" "$([[ -n ${CHEESESHOP_DATABASE:-} ]] && echo psql || echo 'sqlite3 CLI')" "$(echo "$sql" | median)"
 printf 'CPU time per page: cheeseshop %.0f us (user + sys over %d pages), the bare SQL %.0f us\n' \
   "$(echo "$ticks * 1000000 / $hz / $served" | bc -l)" "$served" \
   "$(echo "$sql_cpu * 1000000 / ($runs * $distinct)" | bc -l)"
