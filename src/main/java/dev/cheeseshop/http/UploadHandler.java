@@ -53,18 +53,22 @@ final class UploadHandler {
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
-        UploadService.Outcome outcome;
+        UploadService.Outcome outcome = null;
+        UploadProblem refusal = null;
         try {
             outcome = handle(exchange, principal.get(), form);
-        } catch (UploadProblem refusal) {
-            exchange.metrics().uploadRefused(refusal.reason().label());
-            UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
-            return;
+        } catch (UploadProblem problem) {
+            refusal = problem;
         } finally {
             // Before answering: a client that has its answer finds no staged file left behind.
             if (form.file() != null) {
                 Files.deleteIfExists(form.file().path());
             }
+        }
+        if (refusal != null) {
+            exchange.metrics().uploadRefused(refusal.reason().label());
+            UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
+            return;
         }
         exchange.metrics().uploadAccepted(outcome == UploadService.Outcome.STORED, form.file().size());
         UploadResponses.ok(exchange);
