@@ -13,8 +13,9 @@
 #   2. side by side: `wrk -t1 -c16 -d10s` against both at once (JSON), so that whatever else the
 #      machine is running weighs on both alike.
 # It prints every run, the median requests/s of each, the ratio public/off of the medians and the
-# median of the ratios of each pair. Last, it reads the public server's /metrics and prints how
-# many page requests it counted.
+# median of the ratios of each pair, and the server's CPU time (user + system, from /proc) per
+# request, which other sessions' load disturbs far less than the rates. Last, it reads the public
+# server's /metrics and prints how many page requests it counted.
 set -euo pipefail
 runs=${1:-5}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
@@ -49,47 +50,61 @@ public=$url
 [ "$(curl --noproxy '*' -s -o /dev/null -w '%{http_code}' "$public/metrics")" = 200 ]
 
 declare -A results
-measure() { # url accept [threads connections]
-  wrk -t"${3:-2}" -c"${4:-32}" -d10s -H "Accept: $2" "$1" | awk '/Requests\/sec/ {print $2}'
+hz=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # the process's user + system time, in clock ticks
+measure() { # pid url accept [threads connections] -> "req/s server-CPU-µs-per-request"
+  local before after out
+  before=$(ticks "$1")
+  out=$(wrk -t"${4:-2}" -c"${5:-32}" -d10s -H "Accept: $3" "$2")
+  after=$(ticks "$1")
+  echo "$out" | awk -v t=$((after - before)) -v hz="$hz" \
+    '/requests in/ {n=$1} /Requests\/sec/ {r=$2} END {printf "%s %.2f\n", r, t / hz * 1e6 / n}'
 }
+record() { # kind "off-rate off-cpu" "public-rate public-cpu"
+  local o=($2) p=($3)
+  results[off_$1]+="${o[0]} "; results[public_$1]+="${p[0]} "
+  results[offcpu_$1]+="${o[1]} "; results[publiccpu_$1]+="${p[1]} "
+  results[ratio_$1]+="$(echo "${p[0]} / ${o[0]}" | bc -l | xargs printf '%.3f') "
+}
+page=/simple/bench-project/
 for base in "$off" "$public"; do # warm both up (JIT, caches) before measuring
-  wrk -t2 -c32 -d5s -H "Accept: $pip_accept" "$base/simple/bench-project/" >/dev/null
-  wrk -t2 -c32 -d5s -H 'Accept: text/html' "$base/simple/bench-project/" >/dev/null
+  wrk -t2 -c32 -d5s -H "Accept: $pip_accept" "$base$page" >/dev/null
+  wrk -t2 -c32 -d5s -H 'Accept: text/html' "$base$page" >/dev/null
 done
 # 1. Interleaved: each server alone, one after the other, the whole machine each time.
 for i in $(seq 1 "$runs"); do
   for kind in json html; do
     accept=$pip_accept; [ "$kind" = html ] && accept='text/html'
     if [ $((i % 2)) = 1 ]; then # alternate which goes first, so that neither always follows the other
-      o=$(measure "$off/simple/bench-project/" "$accept"); p=$(measure "$public/simple/bench-project/" "$accept")
+      o=$(measure "$off_pid" "$off$page" "$accept"); p=$(measure "$public_pid" "$public$page" "$accept")
     else
-      p=$(measure "$public/simple/bench-project/" "$accept"); o=$(measure "$off/simple/bench-project/" "$accept")
+      p=$(measure "$public_pid" "$public$page" "$accept"); o=$(measure "$off_pid" "$off$page" "$accept")
     fi
-    results[off_$kind]+="$o "; results[public_$kind]+="$p "
-    results[ratio_$kind]+="$(echo "$p / $o" | bc -l | xargs printf '%.3f') "
+    record "$kind" "$o" "$p"
   done
 done
 # 2. Side by side: both servers loaded at once (wrk -t1 -c16 each) for the same 10 s, so that
-# whatever else the machine runs weighs on both alike; the ratio of the two rates is the run's.
+# whatever else the machine runs weighs on both alike.
 for i in $(seq 1 "$runs"); do
-  measure "$off/simple/bench-project/" "$pip_accept" 1 16 >"$work/off.rate" &
+  measure "$off_pid" "$off$page" "$pip_accept" 1 16 >"$work/off.rate" &
   w=$!
-  p=$(measure "$public/simple/bench-project/" "$pip_accept" 1 16)
+  p=$(measure "$public_pid" "$public$page" "$pip_accept" 1 16)
   wait "$w"
-  o=$(cat "$work/off.rate")
-  results[off_both]+="$o "; results[public_both]+="$p "
-  results[ratio_both]+="$(echo "$p / $o" | bc -l | xargs printf '%.3f') "
+  record both "$(cat "$work/off.rate")" "$p"
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for kind in json html both; do
   o=$(echo "${results[off_$kind]}" | median)
   p=$(echo "${results[public_$kind]}" | median)
   r=$(echo "${results[ratio_$kind]}" | median)
-  echo "$kind: --metrics off    runs ${results[off_$kind]}"
-  echo "$kind: --metrics public runs ${results[public_$kind]}"
-  echo "$kind: ratios of each pair ${results[ratio_$kind]}"
-  printf '%s: median off %.0f req/s, public %.0f req/s, ratio of medians %.3f, median of pair ratios %.3f\n' \
+  oc=$(echo "${results[offcpu_$kind]}" | median)
+  pc=$(echo "${results[publiccpu_$kind]}" | median)
+  echo "$kind: --metrics off    req/s ${results[off_$kind]}; server CPU µs/request ${results[offcpu_$kind]}"
+  echo "$kind: --metrics public req/s ${results[public_$kind]}; server CPU µs/request ${results[publiccpu_$kind]}"
+  echo "$kind: public/off of each pair ${results[ratio_$kind]}"
+  printf '%s: median off %.0f req/s, public %.0f req/s: ratio %.3f (median of the pairs %.3f);' \
     "$kind" "$o" "$p" "$(echo "$p / $o" | bc -l)" "$r"
+  printf ' server CPU per request off %.1f µs, public %.1f µs: ratio %.3f\n' "$oc" "$pc" "$(echo "$pc / $oc" | bc -l)"
 done
 echo "page requests the public server counted:"
 curl --noproxy '*' -fs "$public/metrics" \
