@@ -7,6 +7,7 @@ import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.http.HttpServer;
+import dev.cheeseshop.http.MetricsEndpoint;
 import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApi;
@@ -18,6 +19,7 @@ import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.manage.ReleaseManagement;
+import dev.cheeseshop.metrics.Metrics;
 import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
@@ -141,7 +143,9 @@ public final class Application implements AutoCloseable {
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
-            Site site = new Site(store, blobs, new Authenticator(accounts, store, clock), uploads, staging,
+            Authenticator authenticator = new Authenticator(accounts, store, clock);
+            Metrics metrics = ServerMetrics.create(settings.metrics(), renderCache, unwatched);
+            Site site = new Site(store, blobs, authenticator, uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store), renderCache, watch),
                     new LandingPage(store, renderCache, watch), new Journal(store),
@@ -149,7 +153,8 @@ public final class Application implements AutoCloseable {
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
                     new UserManagement(store, accounts, clock));
-            server.route(site.routes());
+            new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
+            server.route(site.routes(), metrics);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");
                 thread.setDaemon(true);

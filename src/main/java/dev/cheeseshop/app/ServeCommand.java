@@ -1,6 +1,7 @@
 package dev.cheeseshop.app;
 
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.metrics.Exposure;
 import dev.cheeseshop.xmlrpc.RateLimit;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +60,12 @@ final class ServeCommand implements Runnable {
                     + " them through the server (S3 only; env CHEESESHOP_BLOB_REDIRECT).")
     boolean blobRedirect;
 
+    @Option(names = "--metrics", paramLabel = "WHO", defaultValue = "${env:CHEESESHOP_METRICS:-admin}",
+            description = "Who may read GET /metrics (Prometheus): admin (administrators, by password or API token),"
+                    + " public (anyone) or off (404, nothing counted) (env CHEESESHOP_METRICS; default"
+                    + " ${DEFAULT-VALUE}).")
+    String metrics;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -78,6 +85,11 @@ final class ServeCommand implements Runnable {
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
                 .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
+        try {
+            settings = settings.withMetrics(Exposure.parse(metrics));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --metrics: " + e.getMessage());
+        }
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));

@@ -45,6 +45,7 @@ final class FileHandler {
             // --blob-redirect: the object store serves the bytes; the URL expires, so no caching.
             exchange.header("Cache-Control", "no-store").header("Access-Control-Allow-Origin", "*")
                     .redirect(302, elsewhere.get().toASCIIString());
+            exchange.metrics().download(served.get().kind(), true, 0);
             return;
         }
         Optional<BlobStore.Blob> blob = blobs.open(served.get().key());
@@ -77,12 +78,17 @@ final class FileHandler {
         OutputStream out = exchange.stream(status, served.get().contentType());
         if (!exchange.isHead()) {
             try (InputStream in = blob.get().read(range.first(), range.length())) {
-                in.transferTo(out);
+                exchange.metrics().download(served.get().kind(), false, in.transferTo(out));
             }
         }
     }
 
-    private record Served(DistFile file, String key, String etag, String contentType) {}
+    private record Served(DistFile file, String key, String etag, String contentType) {
+        /** What the metrics call it: {@code file} or {@code metadata}. */
+        String kind() {
+            return key.endsWith(METADATA_SUFFIX) ? "metadata" : "file";
+        }
+    }
 
     private Optional<Served> find(String path) {
         if (path.endsWith(METADATA_SUFFIX)) {

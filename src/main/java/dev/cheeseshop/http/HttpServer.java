@@ -1,5 +1,6 @@
 package dev.cheeseshop.http;
 
+import dev.cheeseshop.metrics.Metrics;
 import java.io.IOException;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -53,7 +54,12 @@ public final class HttpServer implements AutoCloseable {
 
     /** Sets the route table; before {@link #start}. */
     public void route(Routes routes) {
-        server.setHandler(new Router(routes));
+        route(routes, Metrics.NONE);
+    }
+
+    /** Sets the route table, each route counted through {@code metrics}; before {@link #start}. */
+    public void route(Routes routes, Metrics metrics) {
+        server.setHandler(new Router(routes, metrics));
     }
 
     public void start() throws Exception {
