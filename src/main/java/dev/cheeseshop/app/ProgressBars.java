@@ -51,7 +51,7 @@ final class ProgressBars implements Progress {
                 done += moreItems;
                 if (byBytes) {
                     bar.stepBy(moreBytes);
-                    bar.setExtraMessage(done + (items >= 0 ? "/" + items : "") + " " + unit);
+                    bar.setExtraMessage(" " + done + (items >= 0 ? "/" + items : "") + " " + unit);
                 } else {
                     bar.stepBy(moreItems);
                 }
