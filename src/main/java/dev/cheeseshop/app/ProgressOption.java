@@ -5,7 +5,6 @@ import dev.cheeseshop.progress.ProgressLines;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -30,30 +29,33 @@ final class ProgressOption {
     /** The progress of {@code command} as the options (or the terminal) say; a bad value is one error line. */
     Progress open(String command, Clock clock) {
         PrintStream err = System.err;
+        Duration every = seconds();
         return switch (mode.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> System.console() != null ? new ProgressBars(command, err) : lines(command, err, clock);
+            case "auto" -> System.console() != null
+                    ? new ProgressBars(command, err)
+                    : lines(command, err, clock, every);
             case "bar" -> new ProgressBars(command, err);
-            case "lines" -> lines(command, err, clock);
+            case "lines" -> lines(command, err, clock, every);
             case "none" -> Progress.NONE;
             default -> throw new CommandFailure("invalid --progress '" + mode.replaceAll("\\p{Cntrl}", "?")
                     + "': use auto, bar, lines or none");
         };
     }
 
-    private ProgressLines lines(String command, PrintStream err, Clock clock) {
+    private static ProgressLines lines(String command, PrintStream err, Clock clock, Duration every) {
         return new ProgressLines(command, line -> {
             err.println(line);
             err.flush();
-        }, clock, seconds());
+        }, clock, every);
     }
 
     private Duration seconds() {
         try {
-            Duration every = Duration.ofMillis(Math.round(Double.parseDouble(interval.strip()) * 1000));
-            if (!every.isNegative() && Double.isFinite(Double.parseDouble(interval.strip()))) {
-                return every;
+            double seconds = Double.parseDouble(interval.strip());
+            if (seconds >= 0 && seconds <= Integer.MAX_VALUE) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
             }
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (NumberFormatException e) {
             // below
         }
         throw new CommandFailure("invalid --progress-interval '" + interval.replaceAll("\\p{Cntrl}", "?")

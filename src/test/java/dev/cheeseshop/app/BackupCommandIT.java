@@ -93,14 +93,15 @@ class BackupCommandIT {
             stop.set(true);
             for (Thread thread : uploaders) {
                 thread.join(TimeUnit.SECONDS.toMillis(60));
+                assertThat(thread.isAlive()).as(thread.getName() + " stopped").isFalse();
             }
             assertThat(failures).isEmpty();
             liveJournal = Changelog.since(server.uri("/"), 0);
         }
         assertThat(backedUp.exitCode()).as(backedUp.describe()).isZero();
         assertThat(backedUp.stdout()).as(backedUp.describe())
-                .containsPattern("^backed up .+ into .+: last serial \\d+, \\d+ files, \\d+ blobs \\(\\d+ linked, 0 copied\\),"
-                        + " 0 missing\n$");
+                .containsPattern("^backed up .+ into .+: last serial \\d+, \\d+ files, \\d+ blobs"
+                        + " \\(\\d+ linked, 0 copied\\), 0 missing\n$");
         assertThat(backedUp.stderr()).as("quiet within the progress interval").isEmpty();
 
         Processes.Result restore = Processes.cheeseshop("restore", "--from", backup.toString(), "--data",
@@ -112,7 +113,8 @@ class BackupCommandIT {
             List<List<?>> journal = Changelog.since(app.uri(), 0);
             long last = journal.size();
             assertThat(journal).extracting(row -> ((Number) row.get(4)).longValue())
-                    .as("serials 1..N without a gap").containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+                    .as("serials 1..N without a gap")
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
             assertThat(last).isGreaterThanOrEqualTo(serialBefore);
             assertThat(journal).as("a prefix of the live journal").isEqualTo(liveJournal.subList(0, (int) last));
             assertThat(backedUp.stdout()).contains("last serial " + last + ",");
@@ -134,10 +136,12 @@ class BackupCommandIT {
                 served.put(upload.filename(), file.status());
                 if (journaled.contains(upload.filename())) {
                     assertThat(file.status()).as(upload.filename()).isEqualTo(200);
-                    assertThat(Seed.sha256(file.body())).as(upload.filename()).isEqualTo(Seed.sha256(upload.content()));
+                    assertThat(Seed.sha256(file.body())).as(upload.filename())
+                            .isEqualTo(Seed.sha256(upload.content()));
                     assertThat(Http.get(app.uri().resolve("/packages/" + key + ".metadata")).status()).isEqualTo(200);
                 } else {
-                    assertThat(file.status()).as("a file the journal does not name: " + upload.filename()).isEqualTo(404);
+                    assertThat(file.status()).as("a file the journal does not name: " + upload.filename())
+                            .isEqualTo(404);
                 }
             }
             assertThat(served.values().stream().filter(status -> status == 200).count())

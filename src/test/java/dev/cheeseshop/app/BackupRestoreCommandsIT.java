@@ -34,8 +34,8 @@ class BackupRestoreCommandsIT {
     private void index() throws Exception {
         data = tmp.resolve("data");
         Path dir = Files.createDirectories(tmp.resolve("wheels"));
-        wheels = List.of(TestArchives.wheel("alpha", "1.0").writeTo(dir), TestArchives.wheel("beta", "2.0").writeTo(dir),
-                TestArchives.wheel("gamma", "3.0").writeTo(dir));
+        wheels = List.of(TestArchives.wheel("alpha", "1.0").writeTo(dir),
+                TestArchives.wheel("beta", "2.0").writeTo(dir), TestArchives.wheel("gamma", "3.0").writeTo(dir));
         try (Application app = Application.forServer(new Settings(data, "127.0.0.1", 0, 1 << 20))) {
             app.accounts().create("ivy", null, PASSWORD, false);
             app.start();
