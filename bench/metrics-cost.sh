@@ -20,7 +20,9 @@ set -euo pipefail
 runs=${1:-5}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
 heap=${BENCH_HEAP:-256m}
-pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+pip_accept=$PIP_ACCEPT
 work=$(mktemp -d)
 off_pid= public_pid=
 cleanup() {
@@ -28,7 +30,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 url=
 start() { # name metrics: sets url and ${name}_pid
@@ -92,7 +93,6 @@ for i in $(seq 1 "$runs"); do
   wait "$w"
   record both "$(cat "$work/off.rate")" "$p"
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for kind in json html both; do
   o=$(echo "${results[off_$kind]}" | median)
   p=$(echo "${results[public_$kind]}" | median)
