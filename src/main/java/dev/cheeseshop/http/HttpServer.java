@@ -2,6 +2,8 @@ package dev.cheeseshop.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -9,7 +11,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The HTTP server: Jetty 12 with one connector and the route table as its only handler. */
+/**
+ * The HTTP server: Jetty 12 with one connector, the {@link Entrance} (request ids, requests counted
+ * in flight) before the route table, and the {@link AccessLog}. {@link #close} stops gracefully:
+ * the connector stops accepting, new requests on open connections are answered 503, and those in
+ * flight (uploads included) may finish for up to the stop timeout before connections are closed.
+ */
 public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
@@ -22,6 +29,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** A server with no routes yet: {@link #bind} it to learn its address, then {@link #route} it. */
     public HttpServer(String host, int port) {
+        this(host, port, Clock.systemUTC(), Duration.ofSeconds(5));
+    }
+
+    /** As {@link #HttpServer(String, int)}, logging requests with {@code clock}'s time, stopping within {@code stopTimeout}. */
+    public HttpServer(String host, int port, Clock clock, Duration stopTimeout) {
         this.host = host;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -42,7 +54,8 @@ public final class HttpServer implements AutoCloseable {
         errors.setShowCauses(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setStopTimeout(5_000);
+        server.setStopTimeout(Math.max(1, stopTimeout.toMillis()));
+        server.setRequestLog(new AccessLog(clock));
     }
 
     /** Takes the port now (port 0 becomes a free one) and answers the address; {@link #start} serves on it. */
@@ -53,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Sets the route table; before {@link #start}. */
     public void route(Routes routes) {
-        server.setHandler(new Router(routes));
+        server.setHandler(new Entrance(new Router(routes)));
     }
 
     public void start() throws Exception {
@@ -64,6 +77,11 @@ public final class HttpServer implements AutoCloseable {
     public URI uri() {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/");
+    }
+
+    /** How long {@link #close} lets requests in flight finish before closing their connections. */
+    public void stopTimeout(Duration timeout) {
+        server.setStopTimeout(Math.max(1, timeout.toMillis()));
     }
 
     public void join() throws InterruptedException {
