@@ -120,8 +120,10 @@ final class ServeCommand implements Runnable {
             System.out.println("Cheeseshop is serving " + app.uri() + " (" + data.where() + ")");
             System.out.flush();
             terminate.await();
-            LoggerFactory.getLogger(ServeCommand.class).info(
-                    "stopping: requests in flight have up to {} ms to finish", shutdownTimeout.toMillis());
+            app.readiness().stopping();
+            System.out.println("Cheeseshop is stopping: requests in flight have up to " + shutdownTimeout.toMillis()
+                    + " ms to finish");
+            System.out.flush();
             app.stop(shutdownTimeout);
             LoggerFactory.getLogger(ServeCommand.class).info("stopped");
         } catch (Exception e) {
