@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Jetty 12 with one connector, the {@link Entrance} (request ids, requests counted
@@ -45,6 +47,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
+        // While stopping, Jetty would cut connections idle for a second: an upload whose client
+        // pauses longer would be lost. The stop timeout bounds the stop; this keeps the usual patience.
+        connector.setShutdownIdleTimeout(120_000);
         // Java's default backlog is 50: a burst of connections (a storm of logins) would have the
         // kernel drop the rest, honest clients' included. The kernel caps it at net.core.somaxconn.
         connector.setAcceptQueueSize(1024);
@@ -92,6 +97,10 @@ public final class HttpServer implements AutoCloseable {
     public void close() throws Exception {
         try {
             server.stop();
+        } catch (TimeoutException e) {
+            // Jetty stopped all the same, closing the connections of requests still in flight.
+            LoggerFactory.getLogger(HttpServer.class).warn("requests still in flight after {} ms were cut off",
+                    server.getStopTimeout());
         } finally {
             connector.close();
         }

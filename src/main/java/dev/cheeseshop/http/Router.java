@@ -1,5 +1,6 @@
 package dev.cheeseshop.http;
 
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -80,13 +81,29 @@ final class Router extends Handler.Abstract {
         }
     }
 
+    /** Whether reading or writing the exchange failed because its connection closed or idled out. */
+    private static boolean connectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EofException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void fail(Exchange exchange, Response response, Callback callback, Throwable failure) {
         String id = Entrance.id(exchange.request());
         String previous = MDC.get(MDC_REQUEST_ID);
         MDC.put(MDC_REQUEST_ID, String.valueOf(id));
         try {
-            LOG.error("request {} {} failed (error id {})", LogSafe.text(exchange.method()),
-                    LogSafe.text(exchange.path()), id, failure);
+            if (connectionLost(failure)) {
+                // The client went away (or stalled past the idle timeout): not the server's failure.
+                LOG.info("request {} {} ended early: the connection was lost ({})", LogSafe.text(exchange.method()),
+                        LogSafe.text(exchange.path()), LogSafe.text(String.valueOf(failure.getMessage())));
+            } else {
+                LOG.error("request {} {} failed (error id {})", LogSafe.text(exchange.method()),
+                        LogSafe.text(exchange.path()), id, failure);
+            }
         } finally {
             if (previous == null) {
                 MDC.remove(MDC_REQUEST_ID);
