@@ -282,10 +282,6 @@ public final class Application implements AutoCloseable {
         return server.uri();
     }
 
-    public void join() throws InterruptedException {
-        server.join();
-    }
-
     /** Whether the server can do its work: what {@code GET /ready} answers (servers only). */
     public Readiness readiness() {
         return readiness;

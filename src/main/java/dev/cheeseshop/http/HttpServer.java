@@ -89,10 +89,6 @@ public final class HttpServer implements AutoCloseable {
         server.setStopTimeout(Math.max(1, timeout.toMillis()));
     }
 
-    public void join() throws InterruptedException {
-        server.join();
-    }
-
     @Override
     public void close() throws Exception {
         try {
