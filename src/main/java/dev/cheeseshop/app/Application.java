@@ -6,6 +6,8 @@ import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
+import dev.cheeseshop.health.Readiness;
+import dev.cheeseshop.http.HealthHandlers;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.MetricsEndpoint;
 import dev.cheeseshop.http.Site;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
+    /** How long {@link #close} lets requests in flight finish; {@link #stop} takes another. */
+    private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final MetadataStore store;
     private final BlobStore blobs;
@@ -62,11 +66,13 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final CommitNotices notices;
     private final Site site;
+    private final Readiness readiness;
+    private final Staging staging;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
-            CommitNotices notices, Site site) {
+            CommitNotices notices, Site site, Readiness readiness, Staging staging) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -77,6 +83,8 @@ public final class Application implements AutoCloseable {
         this.background = background;
         this.notices = notices;
         this.site = site;
+        this.readiness = readiness;
+        this.staging = staging;
     }
 
     /** For commands that change the index beside (or without) a running server: the embedded default. */
@@ -93,7 +101,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, CommitNotices.NONE, null);
+                    null, null, null, CommitNotices.NONE, null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -131,7 +139,7 @@ public final class Application implements AutoCloseable {
         // Another process's commits reach the watch at once through these, and through the poll at the latest.
         CommitNotices notices = database.notices();
         MetadataStore store = watch.watching(unwatched);
-        HttpServer server = new HttpServer(settings.host(), settings.port());
+        HttpServer server = new HttpServer(settings.host(), settings.port(), clock, DEFAULT_STOP_TIMEOUT);
         try {
             BlobStore blobs = decorate.apply(blobSettings.open(settings.packages(), clock));
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
@@ -154,6 +162,8 @@ public final class Application implements AutoCloseable {
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
                     new UserManagement(store, accounts, clock));
             new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
+            Readiness readiness = new Readiness(unwatched, blobs, clock);
+            new HealthHandlers(readiness).register(site.routes());
             server.route(site.routes(), metrics);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");
@@ -177,7 +187,7 @@ public final class Application implements AutoCloseable {
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
-                    site);
+                    site, readiness, staging);
         } catch (IOException e) {
             closeQuietly(server);
             notices.close();
@@ -277,14 +287,43 @@ public final class Application implements AutoCloseable {
         return server.uri();
     }
 
-    public void join() throws InterruptedException {
-        server.join();
+    /** Whether the server can do its work: what {@code GET /ready} answers (servers only). */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /**
+     * Stops gracefully: {@code /ready} answers 503 from now on, the server stops accepting
+     * connections, requests in flight (uploads included) have up to {@code timeout} to finish,
+     * then the rest is closed as {@link #close} does.
+     */
+    public void stop(Duration timeout) {
+        if (server != null && !closed.get()) {
+            server.stopTimeout(timeout);
+        }
+        close();
     }
 
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (readiness != null) {
+            readiness.stopping();
+        }
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
+        }
+        if (staging != null) {
+            int left = staging.discardAll();
+            if (left > 0) {
+                LoggerFactory.getLogger(Application.class).info("removed {} staged uploads cut off by the stop", left);
+            }
         }
         notices.close();
         if (background != null) {
@@ -294,21 +333,13 @@ public final class Application implements AutoCloseable {
             LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
         try {
-            if (server != null) {
-                server.close();
+            if (blobs instanceof AutoCloseable connections) {
+                connections.close();
             }
         } catch (Exception e) {
-            LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
+            LoggerFactory.getLogger(Application.class).warn("closing the blob store failed", e);
         } finally {
-            try {
-                if (blobs instanceof AutoCloseable connections) {
-                    connections.close();
-                }
-            } catch (Exception e) {
-                LoggerFactory.getLogger(Application.class).warn("closing the blob store failed", e);
-            } finally {
-                store.close();
-            }
+            store.close();
         }
     }
 }

@@ -13,7 +13,16 @@ import java.util.Optional;
 final class AuthHeader {
     private AuthHeader() {}
 
+    /** Who the header names, if anyone; an identity found is noted for the access log (the username only). */
     static Authenticator.Outcome authenticate(Authenticator authenticator, Exchange exchange) {
+        Authenticator.Outcome outcome = read(authenticator, exchange);
+        if (outcome.principal() != null) {
+            Entrance.user(exchange.request(), outcome.principal().user().username());
+        }
+        return outcome;
+    }
+
+    private static Authenticator.Outcome read(Authenticator authenticator, Exchange exchange) {
         Optional<String> header = exchange.header("Authorization");
         if (header.isEmpty()) {
             return new Authenticator.Outcome(null, Authenticator.Refusal.INVALID);

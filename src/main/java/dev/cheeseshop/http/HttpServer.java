@@ -3,14 +3,23 @@ package dev.cheeseshop.http;
 import dev.cheeseshop.metrics.Metrics;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
 
-/** The HTTP server: Jetty 12 with one connector and the route table as its only handler. */
+/**
+ * The HTTP server: Jetty 12 with one connector, the {@link Entrance} (request ids, requests counted
+ * in flight) before the route table, and the {@link AccessLog}. {@link #close} stops gracefully:
+ * the connector stops accepting, new requests on open connections are answered 503, and those in
+ * flight (uploads included) may finish for up to the stop timeout before connections are closed.
+ */
 public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
@@ -23,6 +32,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** A server with no routes yet: {@link #bind} it to learn its address, then {@link #route} it. */
     public HttpServer(String host, int port) {
+        this(host, port, Clock.systemUTC(), Duration.ofSeconds(5));
+    }
+
+    /** As {@link #HttpServer(String, int)}, logging requests with {@code clock}'s time, stopping within {@code stopTimeout}. */
+    public HttpServer(String host, int port, Clock clock, Duration stopTimeout) {
         this.host = host;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -34,6 +48,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
+        // While stopping, Jetty would cut connections idle for a second: an upload whose client
+        // pauses longer would be lost. The stop timeout bounds the stop; this keeps the usual patience.
+        connector.setShutdownIdleTimeout(120_000);
         // Java's default backlog is 50: a burst of connections (a storm of logins) would have the
         // kernel drop the rest, honest clients' included. The kernel caps it at net.core.somaxconn.
         connector.setAcceptQueueSize(1024);
@@ -43,7 +60,8 @@ public final class HttpServer implements AutoCloseable {
         errors.setShowCauses(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setStopTimeout(5_000);
+        server.setStopTimeout(Math.max(1, stopTimeout.toMillis()));
+        server.setRequestLog(new AccessLog(clock));
     }
 
     /** Takes the port now (port 0 becomes a free one) and answers the address; {@link #start} serves on it. */
@@ -59,7 +77,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Sets the route table, each route counted through {@code metrics}; before {@link #start}. */
     public void route(Routes routes, Metrics metrics) {
-        server.setHandler(new Router(routes, metrics));
+        server.setHandler(new Entrance(new Router(routes, metrics)));
     }
 
     public void start() throws Exception {
@@ -72,14 +90,19 @@ public final class HttpServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/");
     }
 
-    public void join() throws InterruptedException {
-        server.join();
+    /** How long {@link #close} lets requests in flight finish before closing their connections. */
+    public void stopTimeout(Duration timeout) {
+        server.setStopTimeout(Math.max(1, timeout.toMillis()));
     }
 
     @Override
     public void close() throws Exception {
         try {
             server.stop();
+        } catch (TimeoutException e) {
+            // Jetty stopped all the same, closing the connections of requests still in flight.
+            LoggerFactory.getLogger(HttpServer.class).warn("requests still in flight after {} ms were cut off",
+                    server.getStopTimeout());
         } finally {
             connector.close();
         }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ final class UploadHandler {
         } finally {
             // Before answering: a client that has its answer finds no staged file left behind.
             if (form.file() != null) {
-                Files.deleteIfExists(form.file().path());
+                staging.discard(form.file().path());
             }
         }
         if (refusal != null) {

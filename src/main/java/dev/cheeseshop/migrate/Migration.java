@@ -166,7 +166,11 @@ public final class Migration {
         }
         long expected = source.database().blobCount();
         AtomicLong found = new AtomicLong();
-        target.blobs().list(blob -> found.incrementAndGet());
+        target.blobs().list(blob -> {
+            if (!BlobStore.isReserved(blob.key())) {
+                found.incrementAndGet();
+            }
+        });
         if (found.get() != expected) {
             throw new MigrationProblem("the target holds " + found.get() + " blobs, but the source's files name "
                     + expected);
@@ -186,7 +190,9 @@ public final class Migration {
     private static boolean hasBlobs(BlobStore blobs) throws IOException {
         try {
             blobs.list(blob -> {
-                throw new Found();
+                if (!BlobStore.isReserved(blob.key())) {
+                    throw new Found();
+                }
             });
             return false;
         } catch (Found e) {

@@ -115,6 +115,9 @@ public final class Reconciler {
         int[] examined = {0};
         try (Progress.Stage listing = progress.start("blobs", "blobs", Progress.UNKNOWN, Progress.UNKNOWN)) {
             blobs.list(blob -> {
+                if (BlobStore.isReserved(blob.key())) {
+                    return; // the server's own (a readiness probe), never an orphan of the index
+                }
                 examined[0]++;
                 // The write time from info(), not the listing's: an S3 listing has only the server's time.
                 if (!store.read(tx -> referenced(tx, blob.key()))

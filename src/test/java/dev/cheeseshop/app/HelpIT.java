@@ -61,6 +61,8 @@ class HelpIT {
         "'--frobnicate', '--frobnicate'",
         "'serve --frobnicate', '--frobnicate'",
         "'serve --port eighty', 'eighty'",
+        "'serve --log-format xml', 'xml'",
+        "'serve --shutdown-timeout soon', 'soon'",
         "'user frobnicate', 'frobnicate'",
         "'user add --data /tmp/x', 'NAME'",
         "'user add alice --frobnicate', '--frobnicate'",

@@ -24,11 +24,36 @@ public final class SqlMetadataStore implements MetadataStore {
     private final Dialect dialect;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
+    private volatile String schema;
 
     SqlMetadataStore(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
         this.writePool = writePool;
         this.readPool = readPool;
+    }
+
+    /** This store, whose {@link #schemaProblem} compares the database's schema with version {@code newest}. */
+    SqlMetadataStore expecting(String newest) {
+        this.schema = newest;
+        return this;
+    }
+
+    @Override
+    public Optional<String> schemaProblem() {
+        if (schema == null) {
+            return Optional.empty();
+        }
+        try (Connection conn = readPool.getConnection()) {
+            try {
+                return SchemaVersion.problem(conn, schema);
+            } finally {
+                if (!conn.getAutoCommit()) {
+                    conn.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the schema's version", e);
+        }
     }
 
     @Override
