@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private Entrance entrance;
     private final String host;
 
     public HttpServer(String host, int port, Routes routes) {
@@ -77,7 +79,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** Sets the route table, each route counted through {@code metrics}; before {@link #start}. */
     public void route(Routes routes, Metrics metrics) {
-        server.setHandler(new Entrance(new Router(routes, metrics)));
+        entrance = new Entrance(new Router(routes, metrics));
+        server.setHandler(entrance);
     }
 
     public void start() throws Exception {
@@ -95,14 +98,28 @@ public final class HttpServer implements AutoCloseable {
         server.setStopTimeout(Math.max(1, timeout.toMillis()));
     }
 
+    /**
+     * Stops: no new connection is accepted, new requests on open connections are answered 503,
+     * requests in flight may finish for up to the stop timeout, and then every connection is closed.
+     * The wait is for requests, not connections: Jetty's own graceful stop would also wait for every
+     * idle keep-alive connection (a load balancer's pool, a test's client) to time out, up to the
+     * whole stop timeout on every stop.
+     */
     @Override
     public void close() throws Exception {
         try {
+            long timeout = server.getStopTimeout();
+            if (entrance != null && server.isStarted() && timeout > 0) {
+                connector.shutdown(); // stops accepting; its future (every connection gone) is not waited for
+                try {
+                    entrance.shutdown().get(timeout, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    LoggerFactory.getLogger(HttpServer.class).warn("requests still in flight after {} ms were cut off",
+                            timeout);
+                }
+                server.setStopTimeout(0); // nothing left to wait for: close the connections now
+            }
             server.stop();
-        } catch (TimeoutException e) {
-            // Jetty stopped all the same, closing the connections of requests still in flight.
-            LoggerFactory.getLogger(HttpServer.class).warn("requests still in flight after {} ms were cut off",
-                    server.getStopTimeout());
         } finally {
             connector.close();
         }
