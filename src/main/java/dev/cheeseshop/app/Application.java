@@ -6,6 +6,7 @@ import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
+import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.http.HttpServer;
 import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
@@ -60,11 +61,12 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final CommitNotices notices;
     private final Site site;
+    private final DownloadCounter downloads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
-            CommitNotices notices, Site site) {
+            CommitNotices notices, Site site, DownloadCounter downloads) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -75,6 +77,7 @@ public final class Application implements AutoCloseable {
         this.background = background;
         this.notices = notices;
         this.site = site;
+        this.downloads = downloads;
     }
 
     /** For commands that change the index beside (or without) a running server: the embedded default. */
@@ -91,7 +94,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, CommitNotices.NONE, null);
+                    null, null, null, CommitNotices.NONE, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -141,14 +144,17 @@ public final class Application implements AutoCloseable {
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
+            // Counts are flushed through the unwatched store: a flush changes no page but the JSON API's.
+            DownloadCounter downloads = settings.downloads().counted() ? new DownloadCounter(unwatched, clock) : null;
             Site site = new Site(store, blobs, new Authenticator(accounts, store, clock), uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
-                    new JsonApiPages(new JsonApi(store), renderCache, watch),
+                    new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
+                            downloads == null ? () -> 0 : downloads::generation),
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
-                    new UserManagement(store, accounts, clock));
+                    new UserManagement(store, accounts, clock), downloads);
             server.route(site.routes());
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");
@@ -171,8 +177,9 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), poll, poll, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
+            DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
-                    site);
+                    site, downloads);
         } catch (IOException e) {
             closeQuietly(server);
             notices.close();
@@ -264,6 +271,11 @@ public final class Application implements AutoCloseable {
         return journalWatch;
     }
 
+    /** Where downloads are counted before they are flushed (null for a command, or with counting off). */
+    public DownloadCounter downloads() {
+        return downloads;
+    }
+
     public void start() throws Exception {
         server.start();
     }
@@ -295,6 +307,7 @@ public final class Application implements AutoCloseable {
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
         } finally {
+            DownloadFlushes.last(downloads);
             try {
                 if (blobs instanceof AutoCloseable connections) {
                     connections.close();

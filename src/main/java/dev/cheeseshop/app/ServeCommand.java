@@ -59,6 +59,11 @@ final class ServeCommand implements Runnable {
                     + " them through the server (S3 only; env CHEESESHOP_BLOB_REDIRECT).")
     boolean blobRedirect;
 
+    @Option(names = "--download-counts", paramLabel = "on|off", defaultValue = "${env:CHEESESHOP_DOWNLOAD_COUNTS:-on}",
+            description = "Count downloads per file and day, shown in the JSON API and /api/v1, or off"
+                    + " (env CHEESESHOP_DOWNLOAD_COUNTS; default ${DEFAULT-VALUE}).")
+    String downloadCounts;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -78,6 +83,12 @@ final class ServeCommand implements Runnable {
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
                 .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
+        if (!downloadCounts.equals("on") && !downloadCounts.equals("off")) {
+            throw new CommandFailure("invalid --download-counts '" + downloadCounts.replaceAll("\\p{Cntrl}", "?")
+                    + "': use on or off");
+        }
+        settings = settings.withDownloads(new Settings.Downloads(downloadCounts.equals("on"),
+                Settings.Downloads.DEFAULT.flushEvery()));
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));
