@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.LongAdder;
  * A failed write puts its counts back for the next flush. A past day's counter leaves the map
  * once a whole flush interval has passed without a download counted on it.
  *
- * <p>{@link #generation} moves on after every flush, whether anything was written or not: what
- * shows counts read from the store (the JSON API's {@code info.downloads}) is valid for one
- * generation, and so follows every process's flushes within about one flush interval.
+ * <p>{@link #generation} tells what shows counts read from the store (the JSON API's
+ * {@code info.downloads}, valid for one generation) that they may have changed. After each flush
+ * the counter reads today's total over every file (one read of an index): the generation moves
+ * on when that total or the day has changed since the last flush, whoever added to it (this
+ * process or another on the same database), and when a flush fails. With no download anywhere it
+ * stays put, so nothing is rendered again for nothing.
  */
 public final class DownloadCounter {
     private record Key(long fileId, long day) {}
@@ -36,11 +39,21 @@ public final class DownloadCounter {
     private final Clock clock;
     private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong(1);
+    private long seenDay = Long.MIN_VALUE; // guarded by this
+    private long seenTotal; // guarded by this
 
-    /** Counts into {@code store}, which should be one whose writes do not move the journal watch. */
+    /**
+     * Counts into {@code store}, which should be one whose writes do not move the journal watch;
+     * reads today's total now, so that the first flush moves the generation on only for a change.
+     */
     public DownloadCounter(MetadataStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        try {
+            noticeChanges(today());
+        } catch (RuntimeException e) {
+            seenDay = Long.MIN_VALUE; // the first flush will move the generation on
+        }
     }
 
     /** One successful download of the file with this id, today. */
@@ -88,14 +101,24 @@ public final class DownloadCounter {
             for (Count count : batch) {
                 pending.computeIfAbsent(new Key(count.fileId(), count.day()), k -> new LongAdder()).add(count.downloads());
             }
-            throw e;
-        } finally {
             generation.incrementAndGet();
+            throw e;
         }
+        noticeChanges(today);
         return batch.size();
     }
 
-    /** Moves on after every flush: counts read from the store at one generation hold until the next. */
+    /** Moves the generation on if today's total over every file, or the day, is not what it was. */
+    private synchronized void noticeChanges(long today) {
+        long total = store.read(tx -> tx.downloads().totalOn(today));
+        if (today != seenDay || total != seenTotal) {
+            seenDay = today;
+            seenTotal = total;
+            generation.incrementAndGet();
+        }
+    }
+
+    /** Counts read from the store at one generation hold until it moves on (see the class's comment). */
     public long generation() {
         return generation.get();
     }

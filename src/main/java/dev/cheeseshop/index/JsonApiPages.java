@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Download counts ({@code info.downloads}) change without a journal entry: where they are
  * counted, a document is also valid for one generation of the counts (the download counter's,
- * which moves on after each flush), kept in its key; a document rendered at a new generation
- * replaces the previous generation's. So the counts shown are those in the store as of the first
- * request after the last flush of this process.
+ * which moves on after a flush that finds today's total changed, by this process or another), kept
+ * in its key; a document rendered at a new generation replaces the previous generation's. So the
+ * counts shown are those in the store as of the first request after the last such flush of this
+ * process: about one flush interval behind.
  */
 public final class JsonApiPages {
     private static final String KIND = "json-api";

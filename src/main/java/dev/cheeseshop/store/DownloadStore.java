@@ -16,6 +16,9 @@ public interface DownloadStore {
      */
     void add(Collection<Count> counts);
 
+    /** Every file's downloads on {@code day}, summed: it moves whenever any process adds a count for that day. */
+    long totalOn(long day);
+
     /** The project's downloads per day from {@code fromDay} on (days without any are left out), by day. */
     Map<Long, Long> dailyForProject(long projectId, long fromDay);
 

@@ -132,6 +132,33 @@ class DownloadCounterTest {
     }
 
     @Test
+    void theGenerationMovesOnlyWhenTodaysTotalOrTheDayChangesWhoeverFlushed() {
+        MutableClock clock = new MutableClock(T0);
+        DownloadCounter mine = new DownloadCounter(store, clock);
+        DownloadCounter theirs = new DownloadCounter(store, clock); // another process on the same database
+        long start = mine.generation();
+        mine.flush();
+        assertThat(mine.generation()).as("nothing downloaded anywhere").isEqualTo(start);
+
+        mine.record(files.get(0));
+        mine.flush();
+        long afterMine = mine.generation();
+        assertThat(afterMine).isGreaterThan(start);
+        mine.flush();
+        assertThat(mine.generation()).isEqualTo(afterMine);
+
+        theirs.record(files.get(1));
+        theirs.flush();
+        mine.flush();
+        long afterTheirs = mine.generation();
+        assertThat(afterTheirs).as("another process's flush").isGreaterThan(afterMine);
+
+        clock.advance(Duration.ofDays(1));
+        mine.flush();
+        assertThat(mine.generation()).as("a new day").isGreaterThan(afterTheirs);
+    }
+
+    @Test
     void aFailedFlushKeepsItsCountsForTheNext() {
         MetadataStore closed = SqliteStores.open(dir.resolve("cheeseshop.db"), 1);
         closed.close();

@@ -78,6 +78,9 @@ public abstract class DownloadStoreContract {
         assertThat(store.read((Transaction tx) -> tx.downloads().dailyForProject(demo, DAY + 1)))
                 .isEqualTo(Map.of(DAY + 1, 7L));
         assertThat(store.read((Transaction tx) -> tx.downloads().dailyForProject(other, DAY))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.downloads().totalOn(DAY))).isEqualTo(8);
+        assertThat(store.read((Transaction tx) -> tx.downloads().totalOn(DAY + 1))).isEqualTo(7);
+        assertThat(store.read((Transaction tx) -> tx.downloads().totalOn(DAY + 2))).isZero();
     }
 
     @Test

@@ -33,6 +33,12 @@ final class SqlDownloads implements DownloadStore {
     }
 
     @Override
+    public long totalOn(long day) {
+        return jdbc.one("SELECT COALESCE(SUM(downloads), 0) FROM download_counts WHERE day = ?", rs -> rs.getLong(1), day)
+                .orElse(0L);
+    }
+
+    @Override
     public Map<Long, Long> dailyForProject(long projectId, long fromDay) {
         Map<Long, Long> days = new TreeMap<>();
         jdbc.rows("SELECT d.day, SUM(d.downloads)" + OF_PROJECT + " GROUP BY d.day",

@@ -192,6 +192,7 @@ class PostgresIndexUsageTest {
             tx.downloads().dailyForProject(demo.id(), 20_470);
             tx.downloads().filesForProject(demo.id(), 20_470);
             tx.downloads().top(20_470, 10);
+            tx.downloads().totalOn(20_500);
             tx.files().delete(sdist.id());
             tx.releases().delete(gone.id());
 
