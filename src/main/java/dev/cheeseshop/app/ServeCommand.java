@@ -62,7 +62,10 @@ final class ServeCommand implements Runnable {
     @Option(names = "--download-counts", paramLabel = "on|off", defaultValue = "${env:CHEESESHOP_DOWNLOAD_COUNTS:-on}",
             description = "Count downloads per file and day, shown in the JSON API and /api/v1, or off"
                     + " (env CHEESESHOP_DOWNLOAD_COUNTS; default ${DEFAULT-VALUE}).")
-    String downloadCounts;
+    OnOff downloadCounts;
+
+    /** An option that is on or off, spelled so. */
+    enum OnOff { on, off }
 
     @Override
     public void run() {
@@ -83,11 +86,7 @@ final class ServeCommand implements Runnable {
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
                 .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
-        if (!downloadCounts.equals("on") && !downloadCounts.equals("off")) {
-            throw new CommandFailure("invalid --download-counts '" + downloadCounts.replaceAll("\\p{Cntrl}", "?")
-                    + "': use on or off");
-        }
-        settings = settings.withDownloads(new Settings.Downloads(downloadCounts.equals("on"),
+        settings = settings.withDownloads(new Settings.Downloads(downloadCounts == OnOff.on,
                 Settings.Downloads.DEFAULT.flushEvery()));
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {

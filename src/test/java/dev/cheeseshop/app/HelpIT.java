@@ -56,6 +56,7 @@ class HelpIT {
         "'--frobnicate', '--frobnicate'",
         "'serve --frobnicate', '--frobnicate'",
         "'serve --port eighty', 'eighty'",
+        "'serve --download-counts maybe', 'maybe'",
         "'user frobnicate', 'frobnicate'",
         "'user add --data /tmp/x', 'NAME'",
         "'user add alice --frobnicate', '--frobnicate'",
