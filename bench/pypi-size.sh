@@ -24,7 +24,8 @@ RUNS=${RUNS:-5}
 JAR=${CHEESESHOP_JAR:-target/cheeseshop.jar}
 UPLOAD_MB=${BENCH_UPLOAD_MB:-100}
 HERE=$(cd "$(dirname "$0")" && pwd)
-PIP_ACCEPT='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 BATCH=50000
 WORK=$(mktemp -d)
 chmod 755 "$WORK" # nginx's workers (www-data when started as root) read www/ in it
@@ -36,9 +37,6 @@ cleanup() {
 trap cleanup EXIT
 export no_proxy='*' NO_PROXY='*'
 want() { [[ -z ${BENCH_ONLY:-} || " ${BENCH_ONLY//,/ } " == *" $1 "* ]]; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 HEAP_OPT=()
 if [[ -n ${BENCH_HEAP:-} ]]; then HEAP_OPT=(-Xmx"$BENCH_HEAP"); fi
 
@@ -101,34 +99,8 @@ mkdir -p "$WORK/www/simple"
 PAGE="$BASE/simple/$SEED/"
 curl -fs -H "Accept: $PIP_ACCEPT" -o "$WORK/www/page.json" "$PAGE"
 curl -fs -H 'Accept: text/html' -o "$WORK/www/page.html" "$PAGE"
-NPORT=$(free_port)
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $WORK/www;
-    location = /page.json { default_type application/vnd.pypi.simple.v1+json; }
-    location = /page.html { default_type "text/html; charset=UTF-8"; }
-    location = /simple/index.html { default_type "text/html; charset=UTF-8"; }
-    location = /simple/index.json { default_type application/vnd.pypi.simple.v1+json; }
-  }
-}
-CONF
-"$NGINX" -p "$WORK" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" &
-NGINX_PID=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$NPORT/page.html"; do
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx-error.log" >&2; exit 1; }
-  sleep 0.05
-done
+start_nginx "$WORK" "$WORK/www"
+NPORT=$NGINX_PORT
 
 # The /simple/ index: the first HTML after a change pays the ETag's digest pass over the listing.
 index() { # accept out -> "first-byte-s total-s bytes"

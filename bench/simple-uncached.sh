@@ -29,7 +29,9 @@ duration=${BENCH_DURATION:-10s}
 warmup=${BENCH_WARMUP:-20s}
 heap=${BENCH_HEAP:-256m}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
-pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+pip_accept=$PIP_ACCEPT
 work=$(mktemp -d)
 server_pid=
 cleanup() {
@@ -155,11 +157,10 @@ for i in $(seq 1 "$runs"); do
   reference
 done
 ticks=$(( $(cpu_ticks) - ticks0 ))
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "cheeseshop runs (pages/s): $cheese"
 echo "bare SQL runs (pages/s):   $sql"
-printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (sqlite3 CLI, one process) %.0f pages/s\n' \
-  "$(echo "$cheese" | median)" "$(echo "$sql" | median)"
+printf 'median: cheeseshop %.0f uncached pages/s, the bare SQL (%s, one process, one statement at a time) %.0f pages/s\n' \
+  "$(echo "$cheese" | median)" "$([[ -n ${CHEESESHOP_DATABASE:-} ]] && echo psql || echo 'sqlite3 CLI')" "$(echo "$sql" | median)"
 printf 'CPU time per page: cheeseshop %.0f us (user + sys over %d pages), the bare SQL %.0f us\n' \
   "$(echo "$ticks * 1000000 / $hz / $served" | bc -l)" "$served" \
   "$(echo "$sql_cpu * 1000000 / ($runs * $distinct)" | bc -l)"

@@ -13,7 +13,9 @@ set -euo pipefail
 runs=${1:-5}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
 heap=${BENCH_HEAP:-256m}
-pip_accept='application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01'
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+pip_accept=$PIP_ACCEPT
 work=$(mktemp -d)
 chmod 755 "$work" # nginx's workers (www-data when started as root) read www/ in it
 server_pid= nginx_pid=
@@ -22,7 +24,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 port=$(free_port)
 echo 'bench-password-1' | java -jar "$jar" user add bench --data "$work/data" --password-stdin >/dev/null
@@ -38,29 +39,8 @@ curl --noproxy '*' -fs -H 'Accept: text/html' -o "$work/www/page.html" "$page"
 echo "page: $(grep -o '<a ' "$work/www/page.html" | wc -l) files; HTML $(wc -c <"$work/www/page.html") bytes," \
   "JSON $(wc -c <"$work/www/page.json") bytes"
 
-nport=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$nport;
-    root $work/www;
-    location = /page.json { default_type application/vnd.pypi.simple.v1+json; }
-    location = /page.html { default_type "text/html; charset=UTF-8"; }
-  }
-}
-CONF
-nginx -p "$work" -e "$work/nginx-error.log" -c "$work/nginx.conf" &
-nginx_pid=$!
-for _ in $(seq 1 50); do curl --noproxy '*' -fs -o /dev/null "http://127.0.0.1:$nport/page.html" && break; sleep 0.1; done
+start_nginx "$work" "$work/www"
+nginx_pid=$NGINX_PID nport=$NGINX_PORT
 
 declare -A results
 measure() { # name url accept
@@ -75,7 +55,6 @@ for i in $(seq 1 "$runs"); do
   results[cheese_html]+="$(measure cheese_html "$page" 'text/html') "
   results[nginx_html]+="$(measure nginx_html "http://127.0.0.1:$nport/page.html" 'text/html') "
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for kind in json html; do
   c=$(echo "${results[cheese_$kind]}" | median)
   n=$(echo "${results[nginx_$kind]}" | median)

@@ -7,7 +7,10 @@ import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.downloads.DownloadCounter;
+import dev.cheeseshop.health.Readiness;
+import dev.cheeseshop.http.HealthHandlers;
 import dev.cheeseshop.http.HttpServer;
+import dev.cheeseshop.http.MetricsEndpoint;
 import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApi;
@@ -19,6 +22,7 @@ import dev.cheeseshop.index.SimpleIndex;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.manage.ReleaseManagement;
+import dev.cheeseshop.metrics.Metrics;
 import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
@@ -50,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
+    /** How long {@link #close} lets requests in flight finish; {@link #stop} takes another. */
+    private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final MetadataStore store;
     private final BlobStore blobs;
@@ -62,11 +68,13 @@ public final class Application implements AutoCloseable {
     private final CommitNotices notices;
     private final Site site;
     private final DownloadCounter downloads;
+    private final Readiness readiness;
+    private final Staging staging;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
-            CommitNotices notices, Site site, DownloadCounter downloads) {
+            CommitNotices notices, Site site, Readiness readiness, Staging staging, DownloadCounter downloads) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -78,6 +86,8 @@ public final class Application implements AutoCloseable {
         this.notices = notices;
         this.site = site;
         this.downloads = downloads;
+        this.readiness = readiness;
+        this.staging = staging;
     }
 
     /** For commands that change the index beside (or without) a running server: the embedded default. */
@@ -94,7 +104,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, CommitNotices.NONE, null, null);
+                    null, null, null, CommitNotices.NONE, null, null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -132,7 +142,7 @@ public final class Application implements AutoCloseable {
         // Another process's commits reach the watch at once through these, and through the poll at the latest.
         CommitNotices notices = database.notices();
         MetadataStore store = watch.watching(unwatched);
-        HttpServer server = new HttpServer(settings.host(), settings.port());
+        HttpServer server = new HttpServer(settings.host(), settings.port(), clock, DEFAULT_STOP_TIMEOUT);
         try {
             BlobStore blobs = decorate.apply(blobSettings.open(settings.packages(), clock));
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
@@ -146,7 +156,9 @@ public final class Application implements AutoCloseable {
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
             // Counts are flushed through the unwatched store: a flush changes no page but the JSON API's.
             DownloadCounter downloads = settings.downloads().counted() ? new DownloadCounter(unwatched, clock) : null;
-            Site site = new Site(store, blobs, new Authenticator(accounts, store, clock), uploads, staging,
+            Authenticator authenticator = new Authenticator(accounts, store, clock);
+            Metrics metrics = ServerMetrics.create(settings.metrics(), renderCache, unwatched);
+            Site site = new Site(store, blobs, authenticator, uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
                             downloads == null ? () -> 0 : downloads::generation),
@@ -155,7 +167,10 @@ public final class Application implements AutoCloseable {
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
                     new UserManagement(store, accounts, clock), downloads);
-            server.route(site.routes());
+            new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
+            Readiness readiness = new Readiness(unwatched, blobs, clock);
+            new HealthHandlers(readiness).register(site.routes());
+            server.route(site.routes(), metrics);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "background");
                 thread.setDaemon(true);
@@ -179,7 +194,7 @@ public final class Application implements AutoCloseable {
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
-                    site, downloads);
+                    site, readiness, staging, downloads);
         } catch (IOException e) {
             closeQuietly(server);
             notices.close();
@@ -284,14 +299,43 @@ public final class Application implements AutoCloseable {
         return server.uri();
     }
 
-    public void join() throws InterruptedException {
-        server.join();
+    /** Whether the server can do its work: what {@code GET /ready} answers (servers only). */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /**
+     * Stops gracefully: {@code /ready} answers 503 from now on, the server stops accepting
+     * connections, requests in flight (uploads included) have up to {@code timeout} to finish,
+     * then the rest is closed as {@link #close} does.
+     */
+    public void stop(Duration timeout) {
+        if (server != null && !closed.get()) {
+            server.stopTimeout(timeout);
+        }
+        close();
     }
 
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (readiness != null) {
+            readiness.stopping();
+        }
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
+        }
+        if (staging != null) {
+            int left = staging.discardAll();
+            if (left > 0) {
+                LoggerFactory.getLogger(Application.class).info("removed {} staged uploads cut off by the stop", left);
+            }
         }
         notices.close();
         if (background != null) {
@@ -300,23 +344,16 @@ public final class Application implements AutoCloseable {
         if (renderCache != null && renderCache.stats().hits() + renderCache.stats().misses() > 0) {
             LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
+        // The last counts, after the server has stopped answering and before the pools close.
+        DownloadFlushes.last(downloads);
         try {
-            if (server != null) {
-                server.close();
+            if (blobs instanceof AutoCloseable connections) {
+                connections.close();
             }
         } catch (Exception e) {
-            LoggerFactory.getLogger(Application.class).warn("stopping the server failed", e);
+            LoggerFactory.getLogger(Application.class).warn("closing the blob store failed", e);
         } finally {
-            DownloadFlushes.last(downloads);
-            try {
-                if (blobs instanceof AutoCloseable connections) {
-                    connections.close();
-                }
-            } catch (Exception e) {
-                LoggerFactory.getLogger(Application.class).warn("closing the blob store failed", e);
-            } finally {
-                store.close();
-            }
+            store.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.bench.BenchGenerator;
 import dev.cheeseshop.bench.BenchSpec;
+import dev.cheeseshop.progress.Progress;
 import dev.cheeseshop.store.BulkLoad;
 import dev.cheeseshop.store.StoreException;
 import dev.cheeseshop.store.sql.PostgresBulkLoader;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,9 @@ final class BenchDataCommand implements Runnable {
                     + "default ${DEFAULT-VALUE}).")
     String seed;
 
+    @Mixin
+    ProgressOption progress;
+
     @Override
     public void run() {
         long projectCount = number("--projects", projects);
@@ -59,13 +64,20 @@ final class BenchDataCommand implements Runnable {
         Settings settings = new Settings(data, "127.0.0.1", 0, 0);
         PostgresUrl url = postgresUrl();
         prepare(settings);
+        Progress shown = progress.open("bench-data", Clock.systemUTC());
         PrintStream err = System.err;
         long start = System.nanoTime();
         err.printf("bench-data: %,d projects, %,d journal entries, seed %d into %s%n", spec.projects(),
                 spec.journal(), spec.seed(), url != null ? url : data.toAbsolutePath());
         try (BulkLoad loader = loader(settings, url)) {
-            BenchGenerator.generate(spec, loader, serial -> err.printf("bench-data: journal %,d / %,d (%s)%n",
-                    serial, spec.journal(), elapsed(start)));
+            try (Progress.Stage journalStage = shown.start("journal", "entries", spec.journal(), Progress.UNKNOWN)) {
+                long[] reported = {0};
+                BenchGenerator.generate(spec, loader, serial -> {
+                    journalStage.advance(serial - reported[0], 0);
+                    reported[0] = serial;
+                });
+                journalStage.advance(spec.journal() - reported[0], 0);
+            }
             err.printf("bench-data: rows written (%s); building indexes%n", elapsed(start));
             loader.finish(index -> err.printf("bench-data: %s (%s)%n", index, elapsed(start)));
         }

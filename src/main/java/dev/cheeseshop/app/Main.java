@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PyPI-compatible package index.",
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ReconcileCommand.class,
-            BenchDataCommand.class, MigrateCommand.class})
+            BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, user, token, reconcile, bench-data or migrate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, user, token, reconcile, bench-data, migrate, backup or restore");
     }
 
     /**

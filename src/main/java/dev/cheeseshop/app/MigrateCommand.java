@@ -2,15 +2,18 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.migrate.Migration;
 import dev.cheeseshop.migrate.MigrationProblem;
+import dev.cheeseshop.progress.Progress;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.sql.SqlDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code migrate}: copies a whole index from one backend to another, verified, resumable. */
@@ -67,6 +70,9 @@ final class MigrateCommand implements Runnable {
             description = "Bucket in the URL's path (env CHEESESHOP_S3_PATH_STYLE; default: true with --s3-endpoint).")
     Boolean pathStyle;
 
+    @Mixin
+    ProgressOption progress;
+
     @Override
     public void run() {
         MigrationEnd from = new MigrationEnd("from", fromData, fromDatabase, fromBlobs, FROM_PASSWORD);
@@ -79,6 +85,7 @@ final class MigrateCommand implements Runnable {
             throw new CommandFailure("the --s3-... options need --from-blobs or --to-blobs s3://BUCKET[/PREFIX]");
         }
         from.requireExistingIndex();
+        Progress shown = progress.open("migrate", Clock.systemUTC());
         PrintStream out = System.out;
         Path scratch = null;
         try (SqlDatabase source = fromMetadata.direct(true);
@@ -88,7 +95,7 @@ final class MigrateCommand implements Runnable {
             scratch = Files.createTempDirectory("cheeseshop-migrate-");
             new Migration(new Migration.Side(source, sourceBlobs.store, fromFiles.describe(from.packages())),
                     new Migration.Side(target, targetBlobs.store, toFiles.describe(to.packages())), scratch, PAGE,
-                    out::println).run();
+                    out::println, shown).run();
         } catch (MigrationProblem e) {
             throw new CommandFailure(e.getMessage());
         } catch (IOException e) {

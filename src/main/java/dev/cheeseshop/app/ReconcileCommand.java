@@ -39,6 +39,9 @@ final class ReconcileCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     long graceMinutes;
 
+    @Mixin
+    ProgressOption progress;
+
     @Override
     public Integer call() {
         if (graceMinutes < 0) {
@@ -47,7 +50,7 @@ final class ReconcileCommand implements Callable<Integer> {
         try (Application app = data.open()) {
             Staging staging = new Staging(new Settings(data.data, "127.0.0.1", 0, 0).staging(), app.clock());
             Reconciler.Report report = Application.reconciler(app.store(), app.blobs(), app.clock(), staging,
-                    Duration.ofMinutes(graceMinutes)).run(dryRun);
+                    Duration.ofMinutes(graceMinutes)).run(dryRun, progress.open("reconcile", app.clock()));
             print(report, System.out);
             return report.intact() ? 0 : MISSING;
         } catch (IOException e) {

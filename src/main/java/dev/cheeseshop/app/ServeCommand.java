@@ -1,14 +1,17 @@
 package dev.cheeseshop.app;
 
 import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.metrics.Exposure;
 import dev.cheeseshop.xmlrpc.RateLimit;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: run the index until interrupted. */
+/** {@code serve}: run the index until SIGTERM (or Ctrl-C), then stop gracefully and exit with status 0. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run the package index server.")
 final class ServeCommand implements Runnable {
@@ -67,8 +70,27 @@ final class ServeCommand implements Runnable {
     /** An option that is on or off, spelled so. */
     enum OnOff { on, off }
 
+    @Option(names = "--metrics", paramLabel = "WHO", defaultValue = "${env:CHEESESHOP_METRICS:-admin}",
+            description = "Who may read GET /metrics (Prometheus): admin (administrators, by password or API token),"
+                    + " public (anyone) or off (404, nothing counted) (env CHEESESHOP_METRICS; default"
+                    + " ${DEFAULT-VALUE}).")
+    String metrics;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:CHEESESHOP_SHUTDOWN_TIMEOUT:-30s}", converter = TimeSpan.class,
+            description = "On SIGTERM, how long requests in flight (uploads included) may take to finish, e.g. 30s"
+                    + " or 2m, before their connections are closed (env CHEESESHOP_SHUTDOWN_TIMEOUT; default"
+                    + " ${DEFAULT-VALUE}).")
+    Duration shutdownTimeout;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CHEESESHOP_LOG_FORMAT:-combined}",
+            description = "combined: log lines for people and an access log in the combined log format; json: every"
+                    + " line a JSON object (env CHEESESHOP_LOG_FORMAT; default ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public void run() {
+        logFormat.apply();
         if (port < 0 || port > 65535) {
             throw new CommandFailure("invalid port " + port + ": use 0 to 65535");
         }
@@ -88,6 +110,11 @@ final class ServeCommand implements Runnable {
                 .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
         settings = settings.withDownloads(new Settings.Downloads(downloadCounts == OnOff.on,
                 Settings.Downloads.DEFAULT.flushEvery()));
+        try {
+            settings = settings.withMetrics(Exposure.parse(metrics));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --metrics: " + e.getMessage());
+        }
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 settings = settings.withPublicUrl(PublicUrl.parse(publicUrl.strip()));
@@ -104,17 +131,23 @@ final class ServeCommand implements Runnable {
                 throw new CommandFailure(e.getMessage());
             }
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch terminate = new CountDownLatch(1);
         MetadataDatabase database = data.database.resolve(data.data);
         try (Application app = Application.forServer(settings, database, blobs)) {
             app.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "shutdown"));
+            // SIGTERM (and Ctrl-C) stop the server gracefully here, and the command ends with status 0;
+            // any other end of the JVM (SIGHUP, ...) still stops it gracefully, in the shutdown hook.
+            Signals.onTerminate(terminate::countDown);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stop(shutdownTimeout), "shutdown"));
             System.out.println("Cheeseshop is serving " + app.uri() + " (" + data.where() + ")");
             System.out.flush();
-            app.join();
+            terminate.await();
+            app.readiness().stopping();
+            System.out.println("Cheeseshop is stopping: requests in flight have up to " + shutdownTimeout.toMillis()
+                    + " ms to finish");
+            System.out.flush();
+            app.stop(shutdownTimeout);
+            LoggerFactory.getLogger(ServeCommand.class).info("stopped");
         } catch (Exception e) {
             if (e instanceof CommandFailure failure) {
                 throw failure;

@@ -2,6 +2,7 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.journal.JournalWatch;
+import dev.cheeseshop.metrics.Exposure;
 import dev.cheeseshop.xmlrpc.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,23 +18,27 @@ import java.util.Optional;
  * @param loginRateLimit  failed logins allowed per client address and per username; empty means no limit
  * @param journalPoll     how often the server reads the journal's last serial, to notice other processes'
  *                        changes (on PostgreSQL they are announced at once; the poll is the fallback)
+ * @param metrics         who may read {@code GET /metrics}; {@code OFF} also counts nothing
  * @param downloads       whether downloads are counted, and how often the counts are flushed to the store
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
         Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit,
-        Duration journalPoll, Downloads downloads) {
+        Duration journalPoll, Exposure metrics, Downloads downloads) {
     /** The default bound of the render cache. */
     public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
     /** The default limit on failed logins, per client address and per username. */
     public static final String DEFAULT_LOGIN_RATE_LIMIT = "10/minute";
+    /** By default only administrators may read the metrics (docs/operations.md says why). */
+    public static final Exposure DEFAULT_METRICS = Exposure.ADMIN;
 
     /**
      * Settings with the defaults for everything else: daily reconciliation, no XML-RPC rate limit,
-     * links to the address served, {@value #DEFAULT_LOGIN_RATE_LIMIT} failed logins.
+     * links to the address served, {@value #DEFAULT_LOGIN_RATE_LIMIT} failed logins, metrics for
+     * administrators.
      */
     public Settings(Path data, String host, int port, long maxUploadSize) {
         this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE,
-                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS), Downloads.DEFAULT);
+                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS), DEFAULT_METRICS, Downloads.DEFAULT);
     }
 
     public Settings {
@@ -45,37 +50,37 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
         return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, downloads);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, downloads);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize,
-                loginRateLimit, journalPoll, downloads);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes,
-                loginRateLimit, journalPoll, downloads);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with a limit on failed logins per client address and per username (empty: none). */
     public Settings withLoginRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                limit, journalPoll, downloads);
+                limit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another interval between polls of the journal. */
     public Settings withJournalPoll(Duration every) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, every, downloads);
+                loginRateLimit, every, metrics, downloads);
     }
 
     /**
@@ -95,7 +100,13 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     /** These settings with download counting on or off, and another flush interval. */
     public Settings withDownloads(Downloads counting) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, counting);
+                loginRateLimit, journalPoll, metrics, counting);
+    }
+
+    /** These settings with another exposure of the metrics. */
+    public Settings withMetrics(Exposure exposure) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll, exposure, downloads);
     }
 
     public Path database() {

@@ -76,6 +76,7 @@ public final class ApiV1 {
     public void register(Routes routes) {
         routes.add(ALL_METHODS, PREFIX + "/{path*}", this::serve);
         routes.add(ALL_METHODS, PREFIX, this::serve);
+        routes.nest(table); // requests are counted under the group's own patterns
     }
 
     public ApiV1 get(String pattern, Handler handler) {
@@ -154,6 +155,7 @@ public final class ApiV1 {
             throw new ApiError(405, "method " + method + " is not allowed here");
         }
         Bound bound = (Bound) match.handler();
+        exchange.meter(match.meter());
         if (bound.open()) {
             return bound.handler().handle(ApiRequest.of(null, match.params(), null, query(exchange), exchange.remoteAddress()));
         }

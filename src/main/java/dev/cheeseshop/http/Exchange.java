@@ -1,5 +1,7 @@
 package dev.cheeseshop.http;
 
+import dev.cheeseshop.metrics.Metrics;
+import dev.cheeseshop.metrics.RouteMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +25,31 @@ public final class Exchange {
     private final Request request;
     private final Response response;
     private final Map<String, String> params;
+    private final Metrics metrics;
+    private RouteMeter meter;
     private OutputStream body;
 
-    Exchange(Request request, Response response, Map<String, String> params) {
+    Exchange(Request request, Response response, Map<String, String> params, Metrics metrics, RouteMeter meter) {
         this.request = request;
         this.response = response;
         this.params = params;
+        this.metrics = metrics;
+        this.meter = meter;
+    }
+
+    /** Where handlers count what they did (uploads, downloads, ...). */
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** The meter this request is counted under when answered: its route's, unless a route group chose another. */
+    RouteMeter meter() {
+        return meter;
+    }
+
+    /** Counts this request under {@code routeMeter}: a route group's own route ({@link Routes#nest}). */
+    void meter(RouteMeter routeMeter) {
+        this.meter = routeMeter;
     }
 
     public String method() {

@@ -56,6 +56,7 @@ final class FileHandler {
             exchange.header("Cache-Control", "no-store").header("Access-Control-Allow-Origin", "*")
                     .redirect(302, elsewhere.get().toASCIIString());
             count(served.get(), 302, exchange);
+            exchange.metrics().download(served.get().kind(), true, 0);
             return;
         }
         Optional<BlobStore.Blob> blob = blobs.open(served.get().key());
@@ -88,7 +89,7 @@ final class FileHandler {
         OutputStream out = exchange.stream(status, served.get().contentType());
         if (!exchange.isHead()) {
             try (InputStream in = blob.get().read(range.first(), range.length())) {
-                in.transferTo(out);
+                exchange.metrics().download(served.get().kind(), false, in.transferTo(out));
             }
             count(served.get(), status, exchange);
         }
@@ -101,7 +102,12 @@ final class FileHandler {
     }
 
     /** What a path names: {@code download} true for the distribution file itself, false for its METADATA. */
-    private record Served(DistFile file, String key, String etag, String contentType, boolean download) {}
+    private record Served(DistFile file, String key, String etag, String contentType, boolean download) {
+        /** What the metrics call it: {@code file} or {@code metadata}. */
+        String kind() {
+            return download ? "file" : "metadata";
+        }
+    }
 
     private Optional<Served> find(String path) {
         if (path.endsWith(METADATA_SUFFIX)) {

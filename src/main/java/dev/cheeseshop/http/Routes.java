@@ -1,5 +1,7 @@
 package dev.cheeseshop.http;
 
+import dev.cheeseshop.metrics.Metrics;
+import dev.cheeseshop.metrics.RouteMeter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +16,10 @@ import java.util.Set;
  * <p>Patterns are literal segments and {@code {name}} placeholders, one segment each; a final
  * {@code {name*}} takes the rest of the path. A trailing slash is significant: {@code /simple/}
  * and {@code /simple} are different routes.
+ *
+ * <p>Each route has a {@link RouteMeter}, resolved once by {@link #meter} before the server starts,
+ * so that a request is counted under its route's pattern (a bounded set of labels, whatever paths
+ * clients send) without a look-up by name.
  */
 public final class Routes {
     /** A handler: parse the exchange, call a use case, render the answer. */
@@ -32,17 +38,42 @@ public final class Routes {
         boolean tryHandle(Exchange exchange, org.eclipse.jetty.util.Callback callback) throws Exception;
     }
 
-    private record Route(Set<String> methods, String[] segments, boolean trailingSlash, Handler handler,
-            FastHandler fast) {}
+    /** The pattern under which requests no route matched are counted. */
+    static final String UNMATCHED = "(unmatched)";
 
-    /** The outcome of a look-up: a handler with its path parameters, or the methods the path allows. */
-    record Match(Handler handler, FastHandler fast, Map<String, String> params, Set<String> allowed) {
+    private static final class Route {
+        final Set<String> methods;
+        final String pattern;
+        final String[] segments;
+        final boolean trailingSlash;
+        final Handler handler;
+        final FastHandler fast;
+        RouteMeter meter = RouteMeter.NONE; // set once, before the server starts
+
+        Route(Set<String> methods, String pattern, Handler handler, FastHandler fast) {
+            this.methods = methods;
+            this.pattern = pattern;
+            this.segments = split(pattern);
+            this.trailingSlash = pattern.length() > 1 && pattern.endsWith("/");
+            this.handler = handler;
+            this.fast = fast;
+        }
+    }
+
+    /**
+     * The outcome of a look-up: a handler with its path parameters and its route's meter, or the
+     * methods the path allows (and the meter of unmatched requests).
+     */
+    record Match(Handler handler, FastHandler fast, Map<String, String> params, Set<String> allowed,
+            RouteMeter meter) {
         boolean found() {
             return handler != null;
         }
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final List<Routes> nested = new ArrayList<>();
+    private RouteMeter unmatched = RouteMeter.NONE;
 
     /** GET and HEAD. */
     public Routes get(String pattern, Handler handler) {
@@ -66,9 +97,29 @@ public final class Routes {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("patterns start with '/': " + pattern);
         }
-        routes.add(new Route(Set.copyOf(methods), split(pattern), pattern.length() > 1 && pattern.endsWith("/"),
-                handler, fast));
+        routes.add(new Route(Set.copyOf(methods), pattern, handler, fast));
         return this;
+    }
+
+    /**
+     * A table that a handler of this one consults on its own (a route group such as
+     * {@code /api/v1}): {@link #meter} gives its routes their meters too, so the group can count a
+     * request under its own pattern ({@link Exchange#meter(RouteMeter)}).
+     */
+    public Routes nest(Routes inner) {
+        nested.add(inner);
+        return this;
+    }
+
+    /** Resolves every route's meter, and the nested tables' ones; call once, before serving. */
+    void meter(Metrics metrics) {
+        for (Route route : routes) {
+            route.meter = metrics.route(route.pattern);
+        }
+        unmatched = metrics.route(UNMATCHED);
+        for (Routes inner : nested) {
+            inner.meter(metrics);
+        }
     }
 
     Match match(String method, String path) {
@@ -81,11 +132,11 @@ public final class Routes {
                 continue;
             }
             if (route.methods.contains(method)) {
-                return new Match(route.handler, route.fast, params.get(), Set.of());
+                return new Match(route.handler, route.fast, params.get(), Set.of(), route.meter);
             }
             allowed.addAll(route.methods);
         }
-        return new Match(null, null, Map.of(), allowed);
+        return new Match(null, null, Map.of(), allowed, unmatched);
     }
 
     private static Optional<Map<String, String>> bind(Route route, String[] segments, boolean trailingSlash) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +52,25 @@ final class UploadHandler {
             return;
         }
         MultipartUpload.Parsed form = MultipartUpload.read(exchange, staging, uploads.maxFileBytes());
-        UploadProblem refusal;
+        UploadService.Outcome outcome = null;
+        UploadProblem refusal = null;
         try {
-            refusal = handle(exchange, principal.get(), form);
+            outcome = handle(exchange, principal.get(), form);
+        } catch (UploadProblem problem) {
+            refusal = problem;
         } finally {
             // Before answering: a client that has its answer finds no staged file left behind.
             if (form.file() != null) {
-                Files.deleteIfExists(form.file().path());
+                staging.discard(form.file().path());
             }
         }
-        if (refusal == null) {
-            UploadResponses.ok(exchange);
-        } else {
+        if (refusal != null) {
+            exchange.metrics().uploadRefused(refusal.reason().label());
             UploadResponses.error(exchange, refusal.status(), refusal.getMessage());
+            return;
         }
+        exchange.metrics().uploadAccepted(outcome == UploadService.Outcome.STORED, form.file().size());
+        UploadResponses.ok(exchange);
     }
 
     /** Who the credentials name, or empty when the refusal has been answered. */
@@ -75,6 +79,11 @@ final class UploadHandler {
         if (auth.accepted()) {
             return Optional.of(auth.principal());
         }
+        exchange.metrics().uploadRefused(switch (auth.refusal()) {
+            case THROTTLED -> "throttled";
+            case BUSY -> "busy";
+            default -> "credentials";
+        });
         if (!drainSmallBody(exchange)) {
             // Unread, the body makes Jetty drop the connection after the answer, too late to say so:
             // a client that reused it would get no answer at all. Told now, it opens a new one.
@@ -112,37 +121,35 @@ final class UploadHandler {
         }
     }
 
-    /** Runs the action the form asks for; answers null when the upload was accepted, else why not. */
-    private UploadProblem handle(Exchange exchange, Principal principal, MultipartUpload.Parsed form) {
-        try {
-            String action = Optional.ofNullable(exchange.query().getValue(":action"))
-                    .or(() -> first(form.fields(), ":action")).orElse("");
-            switch (action) {
-                case "file_upload" -> uploads.upload(principal, toRequest(exchange, form));
-                case "submit", "submit_pkg_info" -> throw UploadProblem.gone(UploadService.PREREGISTRATION_GONE);
-                case "doc_upload" -> throw UploadProblem.gone(UploadService.DOC_UPLOAD_GONE);
-                default -> {
-                    exchange.header("Allow", "GET, HEAD, OPTIONS");
-                    throw UploadProblem.notAllowed("Method Not Allowed");
-                }
+    /** Runs the action the form asks for: what the accepted upload did, or why it was refused. */
+    private UploadService.Outcome handle(Exchange exchange, Principal principal, MultipartUpload.Parsed form)
+            throws UploadProblem {
+        String action = Optional.ofNullable(exchange.query().getValue(":action"))
+                .or(() -> first(form.fields(), ":action")).orElse("");
+        switch (action) {
+            case "file_upload" -> {
+                return uploads.upload(principal, toRequest(exchange, form));
             }
-            return null;
-        } catch (UploadProblem problem) {
-            return problem;
+            case "submit", "submit_pkg_info" -> throw UploadProblem.gone(UploadService.PREREGISTRATION_GONE);
+            case "doc_upload" -> throw UploadProblem.gone(UploadService.DOC_UPLOAD_GONE);
+            default -> {
+                exchange.header("Allow", "GET, HEAD, OPTIONS");
+                throw UploadProblem.notAllowed("Method Not Allowed");
+            }
         }
     }
 
     private UploadRequest toRequest(Exchange exchange, MultipartUpload.Parsed form) throws UploadProblem {
         if (form.malformed()) {
-            throw UploadProblem.badRequest("Invalid form data: the multipart body is malformed.");
+            throw UploadProblem.badRequest(UploadProblem.Reason.FORM, "Invalid form data: the multipart body is malformed.");
         }
         if (form.fieldsTooLarge()) {
-            throw UploadProblem.badRequest("Invalid form data: the parts other than the file exceed "
+            throw UploadProblem.badRequest(UploadProblem.Reason.TOO_LARGE, "Invalid form data: the parts other than the file exceed "
                     + MultipartUpload.MAX_FIELD_BYTES / (1024 * 1024) + " MB.");
         }
         for (String field : form.fileFields()) {
             if (!field.equals("gpg_signature") && !field.equals("content")) {
-                throw UploadProblem.badRequest(field + ": Should not be a tuple.");
+                throw UploadProblem.badRequest(UploadProblem.Reason.FORM, field + ": Should not be a tuple.");
             }
         }
         Map<String, List<String>> fields = new LinkedHashMap<>(form.fields());

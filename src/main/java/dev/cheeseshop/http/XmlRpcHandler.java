@@ -60,6 +60,9 @@ final class XmlRpcHandler {
         }
         OutputStream out = exchange.stream(200, CONTENT_TYPE);
         Dispatcher.Outcome outcome = dispatcher.handle(exchange.body(), keywords(exchange), gate(exchange), out);
+        String method = outcome.methodName();
+        exchange.metrics().xmlrpcCall(method != null && dispatcher.methods().contains(method) ? method : "other",
+                !outcome.ok());
         if (outcome.error() != null) {
             LOG.error("XML-RPC {} failed", LogSafe.text(outcome.methodName()), outcome.error());
         }
@@ -80,6 +83,7 @@ final class XmlRpcHandler {
                 exchange.header("RateLimit-Policy", decision.policyHeader());
                 exchange.header("RateLimit", decision.stateHeader());
                 if (!decision.allowed()) {
+                    exchange.metrics().xmlrpcRateLimited();
                     throw decision.fault();
                 }
             }

@@ -110,6 +110,11 @@ public final class JournalWatch {
             }
 
             @Override
+            public java.util.Optional<String> schemaProblem() {
+                return store.schemaProblem();
+            }
+
+            @Override
             public void close() {
                 store.close();
             }

@@ -1,5 +1,6 @@
 package dev.cheeseshop.migrate;
 
+import dev.cheeseshop.progress.Progress;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.sql.CopiedTables;
 import dev.cheeseshop.store.sql.MigrationMarker;
@@ -48,14 +49,24 @@ public final class Migration {
     private final Path scratch;
     private final int pageSize;
     private final Listener listener;
+    private final Progress progress;
 
     /** @param scratch a folder for blobs on their way; {@code pageSize} rows are copied per transaction */
     public Migration(Side source, Side target, Path scratch, int pageSize, Listener listener) {
+        this(source, target, scratch, pageSize, listener, Progress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} how far each step is: a stage {@code blobs} (the source's
+     * files, with their bytes) and one per table (its rows), counting what this run copies.
+     */
+    public Migration(Side source, Side target, Path scratch, int pageSize, Listener listener, Progress progress) {
         this.source = source;
         this.target = target;
         this.scratch = scratch;
         this.pageSize = pageSize;
         this.listener = listener;
+        this.progress = progress;
     }
 
     /** Runs every step; a refusal or a failed check is a {@link MigrationProblem}. */
@@ -102,12 +113,16 @@ public final class Migration {
         BlobCopy copy = new BlobCopy(source.blobs(), target.blobs(), scratch);
         long after = marker.position(BLOBS);
         long blobs = 0;
-        for (List<StoredFile> page; !(page = source.database().filesAfter(after, FILE_PAGE)).isEmpty(); ) {
-            for (StoredFile file : page) {
-                blobs += copy.copy(file);
-                marker.advanceTo(BLOBS, file.id());
-                after = file.id();
-                listener.committed(BLOBS, blobs);
+        try (Progress.Stage stage = progress.start(BLOBS, "files", source.database().count("files"),
+                source.database().fileBytes())) {
+            for (List<StoredFile> page; !(page = source.database().filesAfter(after, FILE_PAGE)).isEmpty(); ) {
+                for (StoredFile file : page) {
+                    blobs += copy.copy(file);
+                    marker.advanceTo(BLOBS, file.id());
+                    after = file.id();
+                    stage.advance(1, file.size());
+                    listener.committed(BLOBS, blobs);
+                }
             }
         }
         listener.line("blobs: " + blobs + " copied, each verified by its digests");
@@ -117,7 +132,16 @@ public final class Migration {
     void copyRows(MigrationMarker marker) {
         TableCopy copy = new TableCopy(source.database(), target.database(), marker, pageSize);
         for (String table : CopiedTables.pagedNames()) {
-            long rows = copy.copy(table, listener::committed);
+            long rows;
+            try (Progress.Stage stage = progress.start(table, "rows", source.database().count(table),
+                    Progress.UNKNOWN)) {
+                long[] reported = {0};
+                rows = copy.copy(table, (step, done) -> {
+                    stage.advance(done - reported[0], 0);
+                    reported[0] = done;
+                    listener.committed(step, done);
+                });
+            }
             listener.line(table + ": " + rows + " rows copied");
         }
     }
@@ -142,7 +166,11 @@ public final class Migration {
         }
         long expected = source.database().blobCount();
         AtomicLong found = new AtomicLong();
-        target.blobs().list(blob -> found.incrementAndGet());
+        target.blobs().list(blob -> {
+            if (!BlobStore.isReserved(blob.key())) {
+                found.incrementAndGet();
+            }
+        });
         if (found.get() != expected) {
             throw new MigrationProblem("the target holds " + found.get() + " blobs, but the source's files name "
                     + expected);
@@ -162,7 +190,9 @@ public final class Migration {
     private static boolean hasBlobs(BlobStore blobs) throws IOException {
         try {
             blobs.list(blob -> {
-                throw new Found();
+                if (!BlobStore.isReserved(blob.key())) {
+                    throw new Found();
+                }
             });
             return false;
         } catch (Found e) {

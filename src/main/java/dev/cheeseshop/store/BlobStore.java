@@ -25,6 +25,18 @@ import java.util.function.Consumer;
 public interface BlobStore {
 
     /**
+     * Keys under this prefix are the server's own, never a client's: the readiness probe writes
+     * and deletes one ({@code health.Readiness}). A content-addressed key starts with two hex
+     * digits, so none can fall under it, and the {@link Reconciler} leaves these keys alone.
+     */
+    String RESERVED_PREFIX = ".cheeseshop/";
+
+    /** Whether {@code key} is one of the server's own ({@link #RESERVED_PREFIX}), not a blob of the index. */
+    static boolean isReserved(String key) {
+        return key.startsWith(RESERVED_PREFIX);
+    }
+
+    /**
      * Stores a copy of {@code source} at {@code key}, with the clock's current instant as its write
      * time, also when the key exists already. Readers see the whole blob or none of it.
      */

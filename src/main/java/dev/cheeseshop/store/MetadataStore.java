@@ -17,6 +17,16 @@ public interface MetadataStore extends AutoCloseable {
 
     <T> T read(TransactionWork<T> work);
 
+    /**
+     * Whether the database answers with the schema this build migrates to: empty when it does,
+     * else what is wrong (behind, or ahead of, the newest migration this build carries). Asks the
+     * database (a {@link StoreException} when it does not answer); reads no client data. Stores
+     * with no schema of their own have nothing to check.
+     */
+    default java.util.Optional<String> schemaProblem() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 

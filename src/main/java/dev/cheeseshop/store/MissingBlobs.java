@@ -1,6 +1,7 @@
 package dev.cheeseshop.store;
 
 import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,19 +46,29 @@ final class MissingBlobs {
             List<Reconciler.Missing> repaired) {}
 
     Findings scan(boolean dryRun) throws IOException {
+        return scan(dryRun, Progress.NONE);
+    }
+
+    /** Checks every row, telling {@code progress} of each in a stage {@code files}. */
+    Findings scan(boolean dryRun, Progress progress) throws IOException {
         Findings findings = new Findings(0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int checked = 0;
         long after = 0;
         List<DistFile> page;
-        do {
-            long from = after;
-            page = store.read(tx -> tx.files().page(from, pageSize));
-            for (DistFile file : page) {
-                check(file, dryRun, findings);
-                checked++;
-                after = file.id();
-            }
-        } while (page.size() == pageSize);
+        // The count is one more query, for a total shown to someone; the server's passes show none.
+        long rows = progress == Progress.NONE ? Progress.UNKNOWN : store.read(tx -> tx.files().count());
+        try (Progress.Stage stage = progress.start("files", "files", rows, Progress.UNKNOWN)) {
+            do {
+                long from = after;
+                page = store.read(tx -> tx.files().page(from, pageSize));
+                for (DistFile file : page) {
+                    check(file, dryRun, findings);
+                    checked++;
+                    after = file.id();
+                    stage.advance(1, 0);
+                }
+            } while (page.size() == pageSize);
+        }
         return new Findings(checked, List.copyOf(findings.missing()), List.copyOf(findings.repairable()),
                 List.copyOf(findings.repaired()));
     }

@@ -1,6 +1,7 @@
 package dev.cheeseshop.store;
 
 import dev.cheeseshop.model.DistFile;
+import dev.cheeseshop.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -101,17 +102,31 @@ public final class Reconciler {
 
     /** Removes orphans, then checks every file row's blobs and rebuilds what is safe (nothing written in a dry run). */
     public Report run(boolean dryRun) throws IOException {
+        return run(dryRun, Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(boolean)}, telling {@code progress} how far it is: a stage {@code blobs} (the
+     * listing, its total unknown in advance) and a stage {@code files} (the rows checked).
+     */
+    public Report run(boolean dryRun, Progress progress) throws IOException {
         Instant cutoff = clock.instant().minus(grace);
         List<String> orphans = new ArrayList<>();
         int[] examined = {0};
-        blobs.list(blob -> {
-            examined[0]++;
-            // The write time from info(), not the listing's: an S3 listing has only the server's time.
-            if (!store.read(tx -> referenced(tx, blob.key()))
-                    && info(blob.key()).filter(now -> now.lastModified().isBefore(cutoff)).isPresent()) {
-                orphans.add(blob.key());
-            }
-        });
+        try (Progress.Stage listing = progress.start("blobs", "blobs", Progress.UNKNOWN, Progress.UNKNOWN)) {
+            blobs.list(blob -> {
+                if (BlobStore.isReserved(blob.key())) {
+                    return; // the server's own (a readiness probe), never an orphan of the index
+                }
+                examined[0]++;
+                // The write time from info(), not the listing's: an S3 listing has only the server's time.
+                if (!store.read(tx -> referenced(tx, blob.key()))
+                        && info(blob.key()).filter(now -> now.lastModified().isBefore(cutoff)).isPresent()) {
+                    orphans.add(blob.key());
+                }
+                listing.advance(1, blob.size());
+            });
+        }
         List<String> removed = new ArrayList<>();
         if (!dryRun) {
             for (String key : orphans) {
@@ -121,7 +136,7 @@ public final class Reconciler {
                 }
             }
         }
-        MissingBlobs.Findings findings = missing.scan(dryRun);
+        MissingBlobs.Findings findings = missing.scan(dryRun, progress);
         findings.repaired().forEach(metadata -> LOG.info("rebuilt METADATA {} of {}", metadata.key(),
                 metadata.filename()));
         return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed), findings.checked(),

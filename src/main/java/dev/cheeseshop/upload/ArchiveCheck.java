@@ -36,7 +36,7 @@ final class ArchiveCheck {
                     ? wheel(inspector, file, form.name(), version)
                     : sdist(inspector, file, form.name(), version);
         } catch (DistProblem problem) {
-            throw UploadProblem.badRequest(problem.getMessage());
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, problem.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staged upload " + file.path(), e);
         }
@@ -46,11 +46,11 @@ final class ArchiveCheck {
             throws DistProblem, IOException, UploadProblem {
         WheelFilename name = WheelFilename.parse(file.filename());
         if (!ProjectName.normalize(name.name()).equals(project.normalized())) {
-            throw UploadProblem.badRequest(Messages.startFilenameWith(project));
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, Messages.startFilenameWith(project));
         }
         Optional<Version> inName = Version.tryParse(name.version());
         if (inName.isEmpty() || !inName.get().equals(version)) {
-            throw UploadProblem.badRequest(Messages.versionInFilename(version.toString(), name.version()));
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, Messages.versionInFilename(version.toString(), name.version()));
         }
         WheelInfo wheel = inspector.inspectWheel(file.path(), file.filename());
         byte[] metadata = wheel.metadata();
@@ -68,7 +68,7 @@ final class ArchiveCheck {
         String filename = file.filename();
         if (!filename.endsWith(".tar.gz")) {
             String stem = filename.substring(0, filename.length() - FilenameCheck.extension(filename).length());
-            throw UploadProblem.badRequest(Messages.sdistFilenameShouldBe(filename, stem + ".tar.gz"));
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, Messages.sdistFilenameShouldBe(filename, stem + ".tar.gz"));
         }
         SdistName.check(filename, project, version);
         var sdist = inspector.inspectSdist(file.path(), filename);
@@ -83,7 +83,7 @@ final class ArchiveCheck {
         boolean sameName = ProjectName.normalize(name).equals(project.normalized());
         boolean sameVersion = Version.tryParse(declared).filter(version::equals).isPresent();
         if (!sameName || !sameVersion) {
-            throw UploadProblem.badRequest(Messages.INVALID_DIST_FILE + " The metadata in " + path + " is for "
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, Messages.INVALID_DIST_FILE + " The metadata in " + path + " is for "
                     + Python.repr(name) + " version " + Python.repr(declared) + ", not for "
                     + Python.repr(project.display()) + " version " + Python.repr(version.toString()) + ".");
         }

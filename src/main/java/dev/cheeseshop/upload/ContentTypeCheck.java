@@ -21,7 +21,7 @@ final class ContentTypeCheck {
     static void check(String declared) throws UploadProblem {
         String type = mediaType(declared);
         if (type.isEmpty() || type.startsWith("image/")) {
-            throw UploadProblem.badRequest(Messages.INVALID_DIST_FILE);
+            throw UploadProblem.badRequest(UploadProblem.Reason.ARCHIVE, Messages.INVALID_DIST_FILE);
         }
     }
 

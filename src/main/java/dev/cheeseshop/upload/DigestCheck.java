@@ -10,7 +10,7 @@ final class DigestCheck {
     static void check(UploadForm.SuppliedDigests supplied, Digests actual) throws UploadProblem {
         if (mismatch(supplied.md5(), actual.md5()) || mismatch(supplied.sha256(), actual.sha256())
                 || mismatch(supplied.blake2b256(), actual.blake2b256())) {
-            throw UploadProblem.badRequest(Messages.DIGEST_MISMATCH);
+            throw UploadProblem.badRequest(UploadProblem.Reason.DIGEST, Messages.DIGEST_MISMATCH);
         }
     }
 

@@ -20,29 +20,29 @@ final class FilenameCheck {
 
     static void check(String filename, PackageType filetype) throws UploadProblem {
         if (filename == null || filename.isEmpty()) {
-            throw UploadProblem.badRequest(Messages.NO_FILE);
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.NO_FILE);
         }
         for (int i = 0; i < filename.length(); i++) {
             char c = filename.charAt(i);
             if (c < 32 || c == 127) {
-                throw UploadProblem.badRequest(Messages.CONTROL_CHARACTERS);
+                throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.CONTROL_CHARACTERS);
             }
         }
         if (filename.contains("/") || filename.contains("\\")) {
-            throw UploadProblem.badRequest(Messages.PATH_SEPARATORS);
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.PATH_SEPARATORS);
         }
         if (filename.equals(".") || filename.equals("..") || filename.startsWith(".")) {
-            throw UploadProblem.badRequest("Cannot upload a file whose name starts with '.'.");
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, "Cannot upload a file whose name starts with '.'.");
         }
         if (filename.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
-            throw UploadProblem.badRequest("Filename is too long: '" + filename + "'");
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, "Filename is too long: '" + filename + "'");
         }
         String extension = extension(filename);
         if (extension == null) {
-            throw UploadProblem.badRequest(Messages.BAD_EXTENSION);
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.BAD_EXTENSION);
         }
         if (!EXTENSIONS.get(filetype).contains(extension)) {
-            throw UploadProblem.badRequest(Messages.extensionForFiletype(extension, filetype.name()));
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.extensionForFiletype(extension, filetype.name()));
         }
     }
 

@@ -193,7 +193,7 @@ final class MetadataCheck {
         String url = chosen.field.equals("version") && chosen.message.contains("use of local versions")
                 ? Messages.LOCAL_VERSIONS_URL : Messages.CORE_METADATA_URL;
         String message = chosen.message.endsWith(".") ? chosen.message : chosen.message + ".";
-        return UploadProblem.badRequest(message + " See " + url + " for more information.");
+        return UploadProblem.badRequest(UploadProblem.Reason.METADATA, message + " See " + url + " for more information.");
     }
 
     private static boolean newer(String added, String declared) {

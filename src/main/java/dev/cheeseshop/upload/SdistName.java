@@ -29,14 +29,14 @@ final class SdistName {
         String stem = filename.substring(0, filename.length() - ".tar.gz".length());
         Optional<String> found = versionFor(stem, project);
         if (found.isEmpty()) {
-            throw UploadProblem.badRequest(Messages.startFilenameWith(project));
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.startFilenameWith(project));
         }
         Optional<Version> parsed = Version.tryParse(found.get());
         if (parsed.isEmpty()) {
-            throw UploadProblem.badRequest(Messages.invalidSdistFilename(filename));
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.invalidSdistFilename(filename));
         }
         if (!parsed.get().equals(version)) {
-            throw UploadProblem.badRequest(Messages.versionInFilename(version.toString(), found.get()));
+            throw UploadProblem.badRequest(UploadProblem.Reason.FILENAME, Messages.versionInFilename(version.toString(), found.get()));
         }
     }
 }

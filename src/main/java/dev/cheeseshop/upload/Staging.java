@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
@@ -26,6 +28,8 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 public final class Staging {
     private final Path folder;
     private final Clock clock;
+    /** The files this process staged and has not discarded yet: what {@link #discardAll} removes. */
+    private final Set<Path> live = ConcurrentHashMap.newKeySet();
 
     public Staging(Path folder, Clock clock) throws IOException {
         this.folder = Files.createDirectories(folder);
@@ -55,11 +59,43 @@ public final class Staging {
 
     /** Starts a new staged file that accepts at most {@code maxBytes}. */
     public Writer begin(long maxBytes) throws IOException {
-        return new Writer(Files.createTempFile(folder, "upload-", ".part"), maxBytes);
+        Path path = Files.createTempFile(folder, "upload-", ".part");
+        live.add(path);
+        return new Writer(path, maxBytes);
+    }
+
+    /** Deletes a finished file ({@link Writer#finish}) once it has been used. */
+    public void discard(Path staged) throws IOException {
+        try {
+            Files.deleteIfExists(staged);
+        } finally {
+            live.remove(staged);
+        }
+    }
+
+    /**
+     * Deletes every file this process staged that is still there: for a server whose requests have
+     * all ended (a graceful stop), so that an upload cut off at the stop's deadline leaves nothing
+     * behind. Files other processes stage in the same folder are not this one's to touch. Answers
+     * how many were removed.
+     */
+    public int discardAll() {
+        int removed = 0;
+        for (Path path : live) {
+            try {
+                if (Files.deleteIfExists(path)) {
+                    removed++;
+                }
+                live.remove(path);
+            } catch (IOException e) {
+                // still there: the sweep at the next start removes it once it is old
+            }
+        }
+        return removed;
     }
 
     /** A file being written. Closing it without {@link #finish} deletes it. */
-    public static final class Writer implements Closeable {
+    public final class Writer implements Closeable {
         private final Path path;
         private final long maxBytes;
         private final FileChannel channel;
@@ -119,7 +155,7 @@ public final class Staging {
         public void close() throws IOException {
             channel.close();
             if (!finished) {
-                Files.deleteIfExists(path);
+                discard(path);
             }
         }
     }

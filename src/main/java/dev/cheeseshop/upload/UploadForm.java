@@ -62,7 +62,7 @@ record UploadForm(ProjectName name, PackageType filetype, String pyversion, Supp
         }
         Optional<String> md5 = nonEmpty(request, "md5_digest");
         if (md5.isEmpty() && sha256.isEmpty() && blake2.isEmpty()) {
-            throw UploadProblem.badRequest("Error: Include at least one message digest.");
+            throw UploadProblem.badRequest(UploadProblem.Reason.FORM, "Error: Include at least one message digest.");
         }
         SuppliedDigests supplied = new SuppliedDigests(md5.map(UploadForm::lower), sha256.map(UploadForm::lower),
                 blake2.map(UploadForm::lower));
@@ -73,14 +73,14 @@ record UploadForm(ProjectName name, PackageType filetype, String pyversion, Supp
         String field = errors.containsKey("name") ? "name" : errors.keySet().iterator().next();
         if (field.equals("name")) {
             String shown = name.length() > 60 ? name.substring(0, 30) + "..." + name.substring(name.length() - 30) : name;
-            return UploadProblem.badRequest(Python.repr(shown) + " is an invalid value for Name. Error: "
+            return UploadProblem.badRequest(UploadProblem.Reason.FORM, Python.repr(shown) + " is an invalid value for Name. Error: "
                     + errors.get(field) + " See " + Messages.CORE_METADATA_URL + " for more information.");
         }
         return invalidValue(field, errors.get(field));
     }
 
     private static UploadProblem invalidValue(String field, String error) {
-        return UploadProblem.badRequest("Invalid value for " + field + ". Error: " + error);
+        return UploadProblem.badRequest(UploadProblem.Reason.FORM, "Invalid value for " + field + ". Error: " + error);
     }
 
     private static Optional<String> nonEmpty(UploadRequest request, String field) {

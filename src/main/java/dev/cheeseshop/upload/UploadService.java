@@ -67,7 +67,7 @@ public final class UploadService {
 
     /** The refusal for a file that passed the size limit while it was being received. */
     public void refuseTooLarge(String projectName) throws UploadProblem {
-        throw UploadProblem.badRequest(Messages.fileTooLarge(projectName, maxFileBytes));
+        throw UploadProblem.badRequest(UploadProblem.Reason.TOO_LARGE, Messages.fileTooLarge(projectName, maxFileBytes));
     }
 
     public Outcome upload(User user, UploadRequest raw) throws UploadProblem {
@@ -78,11 +78,11 @@ public final class UploadService {
     public Outcome upload(Principal principal, UploadRequest raw) throws UploadProblem {
         UploadRequest request = Sanitizer.clean(raw);
         if (!request.first("protocol_version").orElse("1").equals("1")) {
-            throw UploadProblem.badRequest(Messages.UNKNOWN_PROTOCOL);
+            throw UploadProblem.badRequest(UploadProblem.Reason.FORM, Messages.UNKNOWN_PROTOCOL);
         }
         UploadForm form = UploadForm.check(request);
         MetadataCheck.Result metadata = MetadataCheck.check(request);
-        StagedFile file = request.file().orElseThrow(() -> UploadProblem.badRequest(Messages.NO_FILE));
+        StagedFile file = request.file().orElseThrow(() -> UploadProblem.badRequest(UploadProblem.Reason.FORM, Messages.NO_FILE));
         FilenameCheck.check(file.filename(), form.filetype());
         ContentTypeCheck.check(file.contentType());
         DigestCheck.check(form.digests(), file.digests());
@@ -129,17 +129,17 @@ public final class UploadService {
                     && found.digests().blake2b256().equals(upload.file.digests().blake2b256())) {
                 return Outcome.ALREADY_PRESENT;
             }
-            throw new Refusal(UploadProblem.badRequest(
+            throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE,
                     Messages.fileExists(upload.filename(), upload.file.digests().blake2b256())));
         }
         if (tx.files().everUsed(upload.filename())) {
-            throw new Refusal(UploadProblem.badRequest(Messages.FILENAME_REUSED));
+            throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE, Messages.FILENAME_REUSED));
         }
         if (project.isPresent() && upload.form.filetype() == PackageType.sdist) {
             Optional<Release> release = tx.releases().find(project.get().id(), upload.metadata.version().canonical());
             if (release.isPresent() && tx.files().forRelease(release.get().id()).stream()
                     .anyMatch(f -> f.packageType() == PackageType.sdist)) {
-                throw new Refusal(UploadProblem.badRequest(Messages.ONE_SDIST));
+                throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE, Messages.ONE_SDIST));
             }
         }
         return null;

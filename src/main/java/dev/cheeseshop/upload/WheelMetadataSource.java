@@ -7,7 +7,6 @@ import dev.cheeseshop.store.MetadataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 
 /**
  * A stored wheel's METADATA, read as an upload reads it: the blob is streamed to a staged file
@@ -45,7 +44,7 @@ public final class WheelMetadataSource implements MetadataSource {
         } catch (DistProblem problem) {
             throw new Unreadable(problem.getMessage().lines().findFirst().orElse("not a sound wheel"));
         } finally {
-            Files.deleteIfExists(staged.path());
+            staging.discard(staged.path());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One XML-RPC exchange over plain streams: parse the body, {@linkplain MethodTable#invoke run}
@@ -47,6 +48,11 @@ public final class Dispatcher {
     public Dispatcher(MethodTable table, RequestParser parser) {
         this.table = Objects.requireNonNull(table, "table");
         this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    /** The names of the methods it answers (the table's), in registration order. */
+    public Set<String> methods() {
+        return table.names();
     }
 
     /**

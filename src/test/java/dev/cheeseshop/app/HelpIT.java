@@ -30,7 +30,12 @@ class HelpIT {
         "'user list --help', 'Usage: cheeseshop user list [', 'disabled'",
         "'token --help', 'Usage: cheeseshop token [', 'revoke'",
         "'token create --help', 'Usage: cheeseshop token create [', '--expires'",
-        "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'"})
+        "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'",
+        "'--help', 'Usage: cheeseshop [', 'backup'",
+        "'backup --help', 'Usage: cheeseshop backup [', '--progress'",
+        "'restore --help', 'Usage: cheeseshop restore [', '--from'",
+        "'migrate --help', 'Usage: cheeseshop migrate [', '--progress-interval'",
+        "'reconcile --help', 'Usage: cheeseshop reconcile [', '--progress'"})
     void helpPrintsUsageAndExitsZero(String commandLine, String usage, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 
@@ -57,13 +62,17 @@ class HelpIT {
         "'serve --frobnicate', '--frobnicate'",
         "'serve --port eighty', 'eighty'",
         "'serve --download-counts maybe', 'maybe'",
+        "'serve --log-format xml', 'xml'",
+        "'serve --shutdown-timeout soon', 'soon'",
         "'user frobnicate', 'frobnicate'",
         "'user add --data /tmp/x', 'NAME'",
         "'user add alice --frobnicate', '--frobnicate'",
         "'user disable --data /tmp/x', 'NAME'",
         "'user passwd alice --password', '--password'",
         "'', 'command'",
-        "'user', 'command'"})
+        "'user', 'command'",
+        "'backup --data /tmp/x', '--to'",
+        "'restore --data /tmp/x', '--from'"})
     void usageErrorsExitOneWithOneLineOnStderrAndNoStackTrace(String commandLine, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 

@@ -117,6 +117,25 @@ class ReconcileCommandIT {
     }
 
     @Test
+    void withoutATerminalAndAZeroIntervalItPrintsAProgressLineAtEveryStep() {
+        Processes.Result result = reconcile("--progress-interval", "0");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        // Four blobs listed (two wheels and their METADATA; the total is not known in advance), then two rows.
+        assertThat(result.stderr().lines()).as(result.describe()).satisfiesExactly(
+                line -> assertThat(line).matches("reconcile: blobs 1 blobs, [0-9.]+ (B|KiB)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: blobs 2 blobs, [0-9.]+ (B|KiB)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: blobs 3 blobs, [0-9.]+ (B|KiB)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: blobs 4 blobs, [0-9.]+ (B|KiB)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: blobs done: 4 blobs, [0-9.]+ (B|KiB) in \\d+s(, .*)?"),
+                line -> assertThat(line).matches("reconcile: files 1/2 files \\(50%\\)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: files 2/2 files \\(100%\\)(, .*)?"),
+                line -> assertThat(line).matches("reconcile: files done: 2 files in \\d+s(, .*)?"));
+        assertThat(result.stdout()).isEqualTo(
+                "4 files examined, 0 orphans removed; 2 distributions checked, 0 files missing, 0 repaired\n");
+    }
+
+    @Test
     void theHelpDocumentsTheExitStatus() {
         Processes.Result result = Processes.cheeseshop("reconcile", "--help").run();
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.LogCapture;
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,28 @@ class FailureLogTest {
             assertThat(line).startsWith("request GET /boom/x\\u008512:00:00.000 ERROR forged\\u2028y failed (error id ");
             assertThat(line).doesNotContain("\u0085", "\u2028");
         });
+    }
+
+    @Test
+    void aFailureIsLoggedOnceWithTheIdTheClientSeesAndTheAccessLogNames() {
+        try (LogCapture access = new LogCapture(AccessLog.class, Level.INFO);
+                LogCapture failures = new LogCapture(Router.class, Level.ERROR)) {
+            Http.Response response = Http.get(URI.create(server.uri() + "boom/now"));
+
+            assertThat(response.status()).isEqualTo(500);
+            Matcher shown = Pattern.compile("^500 Internal Server Error \\(error id (\\S+)\\)$").matcher(response.text());
+            assertThat(shown.matches()).as(response.text()).isTrue();
+            String id = shown.group(1);
+            assertThat(response.header("X-Request-Id")).isEqualTo(id);
+            assertThat(response.text()).doesNotContain("the handler failed", "IllegalStateException");
+            assertThat(failures.all()).singleElement().satisfies(event -> {
+                assertThat(event.getFormattedMessage()).isEqualTo("request GET /boom/now failed (error id " + id + ")");
+                assertThat(event.getMDCPropertyMap()).containsEntry("request_id", id);
+                assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the handler failed");
+            });
+            ILoggingEvent line = access.await(event -> event.getFormattedMessage().contains("\"GET /boom/now "));
+            assertThat(line.getFormattedMessage()).matches(".*\" 500 \\S+ \"-\" \"[^\"]*\" " + Pattern.quote(id) + " \\d+ms");
+        }
     }
 
     /** Jetty refuses encoded C0 controls in a path outright: such a request reaches no handler and no log. */

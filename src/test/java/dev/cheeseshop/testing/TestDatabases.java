@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TestDatabases {
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    /** How long the drops at exit may take: well within surefire's 30 s for a fork to exit. */
+    private static final long EXIT_BUDGET_NANOS = 15_000_000_000L;
 
     private TestDatabases() {}
 
@@ -48,14 +50,23 @@ final class TestDatabases {
         }
     }
 
-    /** Drops every database made and not dropped yet, closing the sessions still on them where it can. */
+    /**
+     * Drops every database made and not dropped yet, closing the sessions still on them where it can,
+     * for at most {@link #EXIT_BUDGET_NANOS}: surefire kills a fork that is still exiting 30 s after
+     * its tests, and a shared cluster outlives the run's databases anyway (CI deletes it).
+     */
     static void dropAll(PostgresUrl admin) {
         if (CREATED.isEmpty()) {
             return;
         }
+        long deadline = System.nanoTime() + EXIT_BUDGET_NANOS;
         try (Connection conn = new Postgres.Database(admin).connect(); Statement statement = conn.createStatement()) {
             String force = conn.getMetaData().getDatabaseMajorVersion() >= 13 ? " WITH (FORCE)" : "";
             for (String name : List.copyOf(CREATED)) {
+                if (System.nanoTime() - deadline > 0) {
+                    System.err.println(CREATED.size() + " test databases left on the cluster: out of time at exit");
+                    return;
+                }
                 try {
                     statement.execute("DROP DATABASE IF EXISTS " + name + force);
                     CREATED.remove(name);

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cheeseshop.store.CommitNotices;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -46,11 +45,11 @@ public final class PostgresStores {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
         PGSimpleDataSource dataSource = dataSource(jdbcUrl, user, password);
-        migrate(dataSource);
+        String schema = SchemaVersion.migrate(dataSource, DIALECT.name());
         HikariDataSource writePool = pool("cheeseshop-write", dataSource, poolSize, false);
         try {
             HikariDataSource readPool = pool("cheeseshop-read", dataSource, poolSize, true);
-            return new SqlMetadataStore(dialect, writePool, readPool);
+            return new SqlMetadataStore(dialect, writePool, readPool).expecting(schema);
         } catch (RuntimeException e) {
             writePool.close();
             throw e;
@@ -72,15 +71,6 @@ public final class PostgresStores {
         dataSource.setSocketTimeout(LISTENER_SOCKET_TIMEOUT_S);
         dataSource.setConnectTimeout(LISTENER_SOCKET_TIMEOUT_S);
         return new PostgresJournalListener(dataSource);
-    }
-
-    private static void migrate(PGSimpleDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + DIALECT.name())
-                .loggers("slf4j")
-                .load()
-                .migrate();
     }
 
     /** One plain connection, outside the pools: for the bulk loader's COPY. */

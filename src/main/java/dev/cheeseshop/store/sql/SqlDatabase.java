@@ -81,6 +81,11 @@ public final class SqlDatabase implements AutoCloseable {
         return single("SELECT COUNT(*) + COUNT(metadata_sha256) FROM files");
     }
 
+    /** The bytes of every file row's distribution file (their METADATA not counted). */
+    public long fileBytes() {
+        return single("SELECT COALESCE(SUM(size), 0) FROM files");
+    }
+
     /** Whether no table of the index holds a row. */
     public boolean isEmpty() {
         for (String table : CopiedTables.names()) {

@@ -1,10 +1,14 @@
 package dev.cheeseshop.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +24,36 @@ public final class SqlMetadataStore implements MetadataStore {
     private final Dialect dialect;
     private final HikariDataSource writePool;
     private final HikariDataSource readPool;
+    private volatile String schema;
 
     SqlMetadataStore(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
         this.writePool = writePool;
         this.readPool = readPool;
+    }
+
+    /** This store, whose {@link #schemaProblem} compares the database's schema with version {@code newest}. */
+    SqlMetadataStore expecting(String newest) {
+        this.schema = newest;
+        return this;
+    }
+
+    @Override
+    public Optional<String> schemaProblem() {
+        if (schema == null) {
+            return Optional.empty();
+        }
+        try (Connection conn = readPool.getConnection()) {
+            try {
+                return SchemaVersion.problem(conn, schema);
+            } finally {
+                if (!conn.getAutoCommit()) {
+                    conn.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the schema's version", e);
+        }
     }
 
     @Override
@@ -76,6 +105,29 @@ public final class SqlMetadataStore implements MetadataStore {
             cause.addSuppressed(e);
             pool.evictConnection(conn);
         }
+    }
+
+    /**
+     * How busy a pool is at this moment: connections lent out, connections idle in the pool,
+     * threads waiting for one, and the most it will open.
+     */
+    public record PoolUsage(int active, int idle, int waiting, int max) {}
+
+    /** The usage of the {@code write} and the {@code read} pool, for metrics; a pool already closed is left out. */
+    public Map<String, PoolUsage> poolUsage() {
+        Map<String, PoolUsage> usage = new LinkedHashMap<>();
+        usage(writePool).ifPresent(u -> usage.put("write", u));
+        usage(readPool).ifPresent(u -> usage.put("read", u));
+        return usage;
+    }
+
+    private static Optional<PoolUsage> usage(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize()));
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.cheeseshop.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -34,19 +33,10 @@ public final class SqliteStores {
             throw new StoreException("cannot create " + databaseFile.getParent(), e);
         }
         String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
-        migrate(dataSource(url));
+        String schema = SchemaVersion.migrate(dataSource(url), "sqlite");
         HikariDataSource writePool = pool("cheeseshop-write", url, 1, false);
         HikariDataSource readPool = pool("cheeseshop-read", url, readConnections, true);
-        return new SqlMetadataStore(new SqliteDialect(), writePool, readPool);
-    }
-
-    private static void migrate(SQLiteDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/sqlite")
-                .loggers("slf4j")
-                .load()
-                .migrate();
+        return new SqlMetadataStore(new SqliteDialect(), writePool, readPool).expecting(schema);
     }
 
     static SQLiteDataSource dataSource(String url) {
