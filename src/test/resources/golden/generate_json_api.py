@@ -15,7 +15,11 @@ goldens check the Java renderer against the real serialiser.
 Writes:
   json-project.json         /pypi/Foo.Bar/json: latest 1.0; 1.10 yanked; 2.0rc1 without files
   json-release-yanked.json  /pypi/Foo.Bar/1.10/json: a yanked release, no "releases" key
-  json-release-bare.json    /pypi/Foo.Bar/2.0rc1/json: no metadata at all, no files
+  json-release-bare.json    /pypi/Foo.Bar/2.0rc1/json: no metadata at all, no files, downloads not counted
+
+info.downloads: where downloads are counted, the project's downloads per UTC day (DAILY) summed over
+the periods ending TODAY, today included: last_day 1 day, last_week 7, last_month 30; days after
+TODAY count in none. Where they are not counted, -1 each, as pypi.org sends.
 """
 import datetime
 import json
@@ -68,7 +72,27 @@ def urls(release):
     return out
 
 
-def info(release):
+TODAY = datetime.date(2026, 3, 10)
+DAILY = {
+    datetime.date(2026, 3, 11): 19,  # after today: in no period
+    datetime.date(2026, 3, 10): 3,
+    datetime.date(2026, 3, 9): 5,
+    datetime.date(2026, 3, 4): 7,    # 6 days ago: the last of the week
+    datetime.date(2026, 3, 3): 11,   # 7 days ago: the month only
+    datetime.date(2026, 2, 9): 13,   # 29 days ago: the last of the month
+    datetime.date(2026, 2, 8): 17,   # 30 days ago: in no period
+}
+
+
+def downloads_over(days):
+    return sum(n for day, n in DAILY.items() if 0 <= (TODAY - day).days < days)
+
+
+COUNTED = {"last_day": downloads_over(1), "last_week": downloads_over(7), "last_month": downloads_over(30)}
+UNCOUNTED = {"last_day": -1, "last_week": -1, "last_month": -1}
+
+
+def info(release, downloads):
     project_url = f"{BASE}/project/Foo.Bar/"
     return {
         "name": "Foo.Bar",
@@ -87,7 +111,7 @@ def info(release):
         "maintainer_email": release.get("maintainer_email"),
         "requires_python": release["requires_python"],
         "platform": release.get("platform"),
-        "downloads": {"last_day": -1, "last_week": -1, "last_month": -1},
+        "downloads": downloads,
         "package_url": project_url,
         "project_url": project_url,
         "project_urls": urls(release) or None,
@@ -147,8 +171,8 @@ OWNERSHIP = {"roles": [{"role": "Owner", "user": "alice"}, {"role": "Maintainer"
              "organization": None}
 
 
-def document(release, files, releases=None):
-    data = {"info": info(release), "urls": files, "vulnerabilities": [], "last_serial": 7,
+def document(release, files, releases=None, downloads=COUNTED):
+    data = {"info": info(release, downloads), "urls": files, "vulnerabilities": [], "last_serial": 7,
             "ownership": OWNERSHIP}
     if releases is not None:
         data["releases"] = releases
@@ -165,4 +189,4 @@ def write(name, data):
 
 write("json-project.json", document(R10, F10, {"1.0": F10, "1.10": F110, "2.0rc1": []}))
 write("json-release-yanked.json", document(R110, F110))
-write("json-release-bare.json", document(R20RC1, []))
+write("json-release-bare.json", document(R20RC1, [], downloads=UNCOUNTED))

@@ -6,6 +6,7 @@ import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.dist.DistInspector;
+import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.health.Readiness;
 import dev.cheeseshop.http.HealthHandlers;
 import dev.cheeseshop.http.HttpServer;
@@ -66,13 +67,14 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final CommitNotices notices;
     private final Site site;
+    private final DownloadCounter downloads;
     private final Readiness readiness;
     private final Staging staging;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
-            CommitNotices notices, Site site, Readiness readiness, Staging staging) {
+            CommitNotices notices, Site site, Readiness readiness, Staging staging, DownloadCounter downloads) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -83,6 +85,7 @@ public final class Application implements AutoCloseable {
         this.background = background;
         this.notices = notices;
         this.site = site;
+        this.downloads = downloads;
         this.readiness = readiness;
         this.staging = staging;
     }
@@ -101,7 +104,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, CommitNotices.NONE, null, null, null);
+                    null, null, null, CommitNotices.NONE, null, null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -151,16 +154,19 @@ public final class Application implements AutoCloseable {
             // Bound now, so that the default public URL names the port actually taken (port 0).
             URI served = server.bind();
             DocumentCache renderCache = new DocumentCache(settings.cacheSize());
+            // Counts are flushed through the unwatched store: a flush changes no page but the JSON API's.
+            DownloadCounter downloads = settings.downloads().counted() ? new DownloadCounter(unwatched, clock) : null;
             Authenticator authenticator = new Authenticator(accounts, store, clock);
             Metrics metrics = ServerMetrics.create(settings.metrics(), renderCache, unwatched);
             Site site = new Site(store, blobs, authenticator, uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
-                    new JsonApiPages(new JsonApi(store), renderCache, watch),
+                    new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
+                            downloads == null ? () -> 0 : downloads::generation),
                     new LandingPage(store, renderCache, watch), new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
-                    new UserManagement(store, accounts, clock));
+                    new UserManagement(store, accounts, clock), downloads);
             new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
             Readiness readiness = new Readiness(unwatched, blobs, clock);
             new HealthHandlers(readiness).register(site.routes());
@@ -186,8 +192,9 @@ public final class Application implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pollJournal(watch, store), poll, poll, TimeUnit.MILLISECONDS);
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
+            DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
-                    site, readiness, staging);
+                    site, readiness, staging, downloads);
         } catch (IOException e) {
             closeQuietly(server);
             notices.close();
@@ -279,6 +286,11 @@ public final class Application implements AutoCloseable {
         return journalWatch;
     }
 
+    /** Where downloads are counted before they are flushed (null for a command, or with counting off). */
+    public DownloadCounter downloads() {
+        return downloads;
+    }
+
     public void start() throws Exception {
         server.start();
     }
@@ -332,6 +344,8 @@ public final class Application implements AutoCloseable {
         if (renderCache != null && renderCache.stats().hits() + renderCache.stats().misses() > 0) {
             LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
+        // The last counts, after the server has stopped answering and before the pools close.
+        DownloadFlushes.last(downloads);
         try {
             if (blobs instanceof AutoCloseable connections) {
                 connections.close();

@@ -62,6 +62,14 @@ final class ServeCommand implements Runnable {
                     + " them through the server (S3 only; env CHEESESHOP_BLOB_REDIRECT).")
     boolean blobRedirect;
 
+    @Option(names = "--download-counts", paramLabel = "on|off", defaultValue = "${env:CHEESESHOP_DOWNLOAD_COUNTS:-on}",
+            description = "Count downloads per file and day, shown in the JSON API and /api/v1, or off"
+                    + " (env CHEESESHOP_DOWNLOAD_COUNTS; default ${DEFAULT-VALUE}).")
+    OnOff downloadCounts;
+
+    /** An option that is on or off, spelled so. */
+    enum OnOff { on, off }
+
     @Option(names = "--metrics", paramLabel = "WHO", defaultValue = "${env:CHEESESHOP_METRICS:-admin}",
             description = "Who may read GET /metrics (Prometheus): admin (administrators, by password or API token),"
                     + " public (anyone) or off (404, nothing counted) (env CHEESESHOP_METRICS; default"
@@ -100,6 +108,8 @@ final class ServeCommand implements Runnable {
         }
         Settings settings = new Settings(data.data, host, port, maxUploadSize).withXmlrpcRateLimit(rateLimit)
                 .withCacheSize(cacheSize).withLoginRateLimit(loginLimit);
+        settings = settings.withDownloads(new Settings.Downloads(downloadCounts == OnOff.on,
+                Settings.Downloads.DEFAULT.flushEvery()));
         try {
             settings = settings.withMetrics(Exposure.parse(metrics));
         } catch (IllegalArgumentException e) {

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param journalPoll     how often the server reads the journal's last serial, to notice other processes'
  *                        changes (on PostgreSQL they are announced at once; the poll is the fallback)
  * @param metrics         who may read {@code GET /metrics}; {@code OFF} also counts nothing
+ * @param downloads       whether downloads are counted, and how often the counts are flushed to the store
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
         Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit,
-        Duration journalPoll, Exposure metrics) {
+        Duration journalPoll, Exposure metrics, Downloads downloads) {
     /** The default bound of the render cache. */
     public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
     /** The default limit on failed logins, per client address and per username. */
@@ -37,7 +38,7 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
      */
     public Settings(Path data, String host, int port, long maxUploadSize) {
         this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE,
-                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS), DEFAULT_METRICS);
+                RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS), DEFAULT_METRICS, Downloads.DEFAULT);
     }
 
     public Settings {
@@ -49,43 +50,63 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
         return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize,
-                loginRateLimit, journalPoll, metrics);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes,
-                loginRateLimit, journalPoll, metrics);
+                loginRateLimit, journalPoll, metrics, downloads);
     }
 
     /** These settings with a limit on failed logins per client address and per username (empty: none). */
     public Settings withLoginRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                limit, journalPoll, metrics);
+                limit, journalPoll, metrics, downloads);
     }
 
     /** These settings with another interval between polls of the journal. */
     public Settings withJournalPoll(Duration every) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, every, metrics);
+                loginRateLimit, every, metrics, downloads);
+    }
+
+    /**
+     * Download counting: {@code counted} false turns it off (nothing counted, {@code info.downloads}
+     * -1 as on pypi.org); counts are flushed to the store every {@code flushEvery}, and at shutdown.
+     */
+    public record Downloads(boolean counted, Duration flushEvery) {
+        public static final Downloads DEFAULT = new Downloads(true, Duration.ofSeconds(30));
+
+        public Downloads {
+            if (flushEvery.isNegative() || flushEvery.isZero()) {
+                throw new IllegalArgumentException("the download flush interval must be positive: " + flushEvery);
+            }
+        }
+    }
+
+    /** These settings with download counting on or off, and another flush interval. */
+    public Settings withDownloads(Downloads counting) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll, metrics, counting);
     }
 
     /** These settings with another exposure of the metrics. */
     public Settings withMetrics(Exposure exposure) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, exposure);
+                loginRateLimit, journalPoll, exposure, downloads);
     }
 
     public Path database() {

@@ -1,5 +1,6 @@
 package dev.cheeseshop.http;
 
+import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
@@ -17,16 +18,25 @@ import java.util.Optional;
  * is never visible. Files are immutable: strong ETags from their digest, a long cache lifetime,
  * conditional GET, HEAD, and single byte ranges. When the blob store offers a short-lived URL
  * ({@code --blob-redirect} on S3), a file a row names is answered with a 302 there instead.
+ *
+ * <p>Downloads are counted ({@link DownloadCounter}, when given): a distribution file's 200 to a
+ * GET once its last byte has been handed to the connection, and its 302 to the object store. Not
+ * counted: HEAD, 304, 404, 416, a partial 206 answer to a {@code Range} request (a resumed or
+ * chunked download would count several times, and a client reading only a wheel's index would
+ * count once without downloading it), a transfer that fails, and the {@code .metadata} files.
  */
 final class FileHandler {
     private static final String METADATA_SUFFIX = ".metadata";
 
     private final MetadataStore store;
     private final BlobStore blobs;
+    private final DownloadCounter downloads;
 
-    FileHandler(MetadataStore store, BlobStore blobs) {
+    /** {@code downloads}: where downloads are counted; null when they are not. */
+    FileHandler(MetadataStore store, BlobStore blobs, DownloadCounter downloads) {
         this.store = store;
         this.blobs = blobs;
+        this.downloads = downloads;
     }
 
     void register(Routes routes) {
@@ -45,6 +55,7 @@ final class FileHandler {
             // --blob-redirect: the object store serves the bytes; the URL expires, so no caching.
             exchange.header("Cache-Control", "no-store").header("Access-Control-Allow-Origin", "*")
                     .redirect(302, elsewhere.get().toASCIIString());
+            count(served.get(), 302, exchange);
             exchange.metrics().download(served.get().kind(), true, 0);
             return;
         }
@@ -80,13 +91,21 @@ final class FileHandler {
             try (InputStream in = blob.get().read(range.first(), range.length())) {
                 exchange.metrics().download(served.get().kind(), false, in.transferTo(out));
             }
+            count(served.get(), status, exchange);
         }
     }
 
-    private record Served(DistFile file, String key, String etag, String contentType) {
+    private void count(Served served, int status, Exchange exchange) {
+        if (downloads != null && served.download() && !exchange.isHead() && (status == 200 || status == 302)) {
+            downloads.record(served.file().id());
+        }
+    }
+
+    /** What a path names: {@code download} true for the distribution file itself, false for its METADATA. */
+    private record Served(DistFile file, String key, String etag, String contentType, boolean download) {
         /** What the metrics call it: {@code file} or {@code metadata}. */
         String kind() {
-            return key.endsWith(METADATA_SUFFIX) ? "metadata" : "file";
+            return download ? "file" : "metadata";
         }
     }
 
@@ -95,9 +114,10 @@ final class FileHandler {
             String filePath = path.substring(0, path.length() - METADATA_SUFFIX.length());
             Optional<DistFile> file = store.read(tx -> tx.files().findServable(filePath));
             return file.filter(f -> f.metadata().isPresent())
-                    .map(f -> new Served(f, f.metadataPath(), f.metadata().get().sha256(), "text/plain; charset=utf-8"));
+                    .map(f -> new Served(f, f.metadataPath(), f.metadata().get().sha256(), "text/plain; charset=utf-8",
+                            false));
         }
         return store.read(tx -> tx.files().findServable(path))
-                .map(f -> new Served(f, f.path(), f.digests().sha256(), "application/octet-stream"));
+                .map(f -> new Served(f, f.path(), f.digests().sha256(), "application/octet-stream", true));
     }
 }

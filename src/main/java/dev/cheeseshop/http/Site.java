@@ -1,6 +1,8 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.downloads.DownloadCounter;
+import dev.cheeseshop.index.DownloadReports;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.LandingPage;
@@ -25,7 +27,7 @@ import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.time.Clock;
 import java.util.List;
 
-/** Every route the server answers, in one table. */
+/** Every route the server answers, in one table; {@code downloads} null when downloads are not counted. */
 public final class Site {
     private final Routes routes = new Routes();
     private final ApiV1 api;
@@ -33,11 +35,11 @@ public final class Site {
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
-            ReleaseManagement releases, RoleManagement roles, UserManagement users) {
+            ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
-        new FileHandler(store, blobs).register(routes);
+        new FileHandler(store, blobs, downloads).register(routes);
         new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
@@ -49,6 +51,7 @@ public final class Site {
         new ProjectReadApi(new ProjectDetails(store)).register(api);
         new OpenApiDocument().register(api);
         new UserApi(users).register(api);
+        new DownloadApi(new DownloadReports(store, clock)).register(api);
         api.register(routes);
         this.api = api;
     }

@@ -1,5 +1,8 @@
 package dev.cheeseshop.index;
 
+import dev.cheeseshop.downloads.DownloadCounter;
+import dev.cheeseshop.downloads.DownloadTotals;
+import dev.cheeseshop.downloads.Period;
 import dev.cheeseshop.index.ProjectJson.ReleaseFiles;
 import dev.cheeseshop.index.ProjectJson.Role;
 import dev.cheeseshop.model.DistFile;
@@ -28,9 +31,17 @@ public final class JsonApi {
             RoleName.Owner.name())).thenComparing(Role::user, PyJson.KEY_ORDER);
 
     private final MetadataStore store;
+    private final DownloadCounter downloads;
 
+    /** The JSON API of an index that does not count downloads: {@code info.downloads} is -1 each, as on pypi.org. */
     public JsonApi(MetadataStore store) {
+        this(store, null);
+    }
+
+    /** The JSON API with {@code info.downloads} read from the counts {@code downloads} flushes (null: not counted). */
+    public JsonApi(MetadataStore store, DownloadCounter downloads) {
         this.store = store;
+        this.downloads = downloads;
     }
 
     /** The project's last serial, one indexed read; empty when there is no such project, or it is in quarantine. */
@@ -47,7 +58,8 @@ public final class JsonApi {
             List<Release> releases = tx.releases().forProject(project.id()).stream()
                     .filter(release -> !release.quarantined()).toList();
             return LatestRelease.of(releases).map(latest ->
-                    new ProjectJson(project, latest, everyRelease(tx, project, releases), true, roles(tx, project)));
+                    new ProjectJson(project, latest, everyRelease(tx, project, releases), true, roles(tx, project),
+                            totals(tx, project)));
         }));
     }
 
@@ -62,7 +74,7 @@ public final class JsonApi {
                     List<DistFile> files = tx.files().forRelease(release.id());
                     files = files.stream().sorted(BY_FILENAME).toList();
                     return new ProjectJson(project, release, List.of(new ReleaseFiles(release, files)), false,
-                            roles(tx, project));
+                            roles(tx, project), totals(tx, project));
                 })));
     }
 
@@ -76,6 +88,15 @@ public final class JsonApi {
         return releases.stream()
                 .map(r -> new ReleaseFiles(r, files.getOrDefault(r.id(), List.of()).stream().sorted(BY_FILENAME).toList()))
                 .toList();
+    }
+
+    /** The project's downloads as flushed to the store (every release's files), or -1 each when not counted. */
+    private DownloadTotals totals(Transaction tx, Project project) {
+        if (downloads == null) {
+            return DownloadTotals.UNCOUNTED;
+        }
+        long today = downloads.today();
+        return DownloadTotals.of(tx.downloads().dailyForProject(project.id(), Period.MONTH.firstDay(today)), today);
     }
 
     private static List<Role> roles(Transaction tx, Project project) {

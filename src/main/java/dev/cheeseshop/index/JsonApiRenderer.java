@@ -24,9 +24,10 @@ import java.util.Map;
  * {@code baseUrl} (scheme, host and any path prefix, no trailing slash): {@code package_url},
  * {@code project_url} and {@code release_url} point at {@code /project/...} pages, file URLs at
  * {@code /packages/<path>}. Fields pypi.org keeps only for compatibility have its constant values
- * ({@code downloads} -1, {@code has_sig} false, {@code bugtrack_url} null), and so do what this
+ * (a file's {@code downloads} -1, {@code has_sig} false, {@code bugtrack_url} null), and so do what this
  * index does not have: {@code docs_url} and {@code ownership.organization} null, no
- * {@code vulnerabilities}.
+ * {@code vulnerabilities}. {@code info.downloads} holds the project's counts ({@link ProjectJson#downloads}),
+ * -1 each where downloads are not counted, as on pypi.org.
  */
 public final class JsonApiRenderer {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -87,9 +88,9 @@ public final class JsonApiRenderer {
         g.writeNullField("docs_url");
         string(g, "download_url", m, "download_url");
         g.writeObjectFieldStart("downloads");
-        g.writeNumberField("last_day", -1);
-        g.writeNumberField("last_month", -1);
-        g.writeNumberField("last_week", -1);
+        g.writeNumberField("last_day", doc.downloads().lastDay());
+        g.writeNumberField("last_month", doc.downloads().lastMonth());
+        g.writeNumberField("last_week", doc.downloads().lastWeek());
         g.writeEndObject();
         list(g, "dynamic", InfoFields.dynamic(m));
         string(g, "home_page", m, "home_page");

@@ -1,5 +1,6 @@
 package dev.cheeseshop.index;
 
+import dev.cheeseshop.downloads.DownloadTotals;
 import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
@@ -15,15 +16,22 @@ import java.util.List;
  * @param releases each release with its files in filename order
  * @param allReleases true for the project document, which lists {@code releases}
  * @param roles Owners first, then the rest, each by username (as Python sorts strings)
+ * @param downloads the project's downloads for {@code info.downloads} (the same in a release's document)
  */
 public record ProjectJson(Project project, Release release, List<ReleaseFiles> releases, boolean allReleases,
-        List<Role> roles) {
+        List<Role> roles, DownloadTotals downloads) {
 
     /** A release and its files. */
     public record ReleaseFiles(Release release, List<DistFile> files) {}
 
     /** A role on the project as {@code ownership.roles} shows it. */
     public record Role(String role, String user) {}
+
+    /** A document of an index that does not count downloads ({@link DownloadTotals#UNCOUNTED}). */
+    public ProjectJson(Project project, Release release, List<ReleaseFiles> releases, boolean allReleases,
+            List<Role> roles) {
+        this(project, release, releases, allReleases, roles, DownloadTotals.UNCOUNTED);
+    }
 
     public ProjectJson {
         releases = List.copyOf(releases);

@@ -15,4 +15,6 @@ public interface Transaction {
     RoleStore roles();
 
     TokenStore tokens();
+
+    DownloadStore downloads();
 }

@@ -61,6 +61,7 @@ class HelpIT {
         "'--frobnicate', '--frobnicate'",
         "'serve --frobnicate', '--frobnicate'",
         "'serve --port eighty', 'eighty'",
+        "'serve --download-counts maybe', 'maybe'",
         "'serve --log-format xml', 'xml'",
         "'serve --shutdown-timeout soon', 'soon'",
         "'user frobnicate', 'frobnicate'",

@@ -11,6 +11,9 @@ import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +90,23 @@ class BlobRedirectTest {
         Http.Response response = Http.send("HEAD", server.uri("/packages/" + wheel.path()), null);
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.header("Location")).contains("X-Amz-Signature=");
+    }
+
+    @Test
+    void aRedirectedDownloadIsCountedOnceButHeadAndMetadataAreNot() throws Exception {
+        DistFile counted = new Seed(server).release("counted", "1.0", null,
+                Seed.wheel("counted-1.0-py3-none-any.whl", "counted wheel", METADATA)).get(0);
+        assertThat(Http.get(server.uri("/packages/" + counted.path())).status()).isEqualTo(302);
+        assertThat(Http.get(server.uri("/packages/" + counted.path())).status()).isEqualTo(302);
+        assertThat(Http.send("HEAD", server.uri("/packages/" + counted.path()), null).status()).isEqualTo(302);
+        assertThat(Http.get(server.uri("/packages/" + counted.path() + ".metadata")).status()).isEqualTo(302);
+        server.app().downloads().flush();
+
+        try (Connection conn = server.storage().connect(); Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SUM(downloads) FROM download_counts WHERE file_id = " + counted.id())) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+        }
     }
 
     @Test

@@ -57,7 +57,9 @@ class JsonApiTest {
     @BeforeAll
     static void start() throws IOException {
         MutableClock clock = new MutableClock(UPLOADED);
-        server = TestServer.start(settings -> settings, clock);
+        // Downloads are counted (none is flushed here: nothing is downloaded before the hour is up).
+        server = TestServer.start(settings -> settings.withDownloads(
+                new dev.cheeseshop.app.Settings.Downloads(true, Duration.ofHours(1))), clock);
         Path wheel = TestArchives.wheel("Json.Demo", "1.0.0").writeTo(tmp);
         wheelBytes = Files.readAllBytes(wheel);
         Http.Response first = upload(wheel, "bdist_wheel", "py3", List.of(
@@ -125,7 +127,7 @@ class JsonApiTest {
                 + "\"bugtrack_url\":null,\"classifiers\":[\"Programming Language :: Python :: 3.9\","
                 + "\"Programming Language :: Python :: 3.10\"],\"description\":\"Line one\\nLine two \u00e9\","
                 + "\"description_content_type\":\"text/plain\",\"docs_url\":null,\"download_url\":null,"
-                + "\"downloads\":{\"last_day\":-1,\"last_month\":-1,\"last_week\":-1},\"dynamic\":null,"
+                + "\"downloads\":{\"last_day\":0,\"last_month\":0,\"last_week\":0},\"dynamic\":null,"
                 + "\"home_page\":\"https://demo.example\",\"keywords\":\"json, api\",\"license\":\"MIT\","
                 + "\"license_expression\":null,\"license_files\":null,\"maintainer\":null,\"maintainer_email\":null,"
                 + "\"name\":\"Json.Demo\",\"package_url\":\"" + base + "/project/Json.Demo/\",\"platform\":null,"

@@ -2,6 +2,7 @@ package dev.cheeseshop.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cheeseshop.downloads.DownloadTotals;
 import dev.cheeseshop.index.ProjectJson.ReleaseFiles;
 import dev.cheeseshop.index.ProjectJson.Role;
 import dev.cheeseshop.model.Digests;
@@ -49,16 +50,28 @@ class JsonApiRendererTest {
     private static final List<DistFile> F110 = List.of(file(R110, "foo_bar-1.10.tar.gz", PackageType.sdist, "source",
             5, '3', "2026-02-01T00:00:00.5Z", null, null));
 
+    /**
+     * The script's DAILY downloads (by date) as of its TODAY: the goldens hold the sums Python made
+     * of them, and {@link DownloadTotals#of} must make the same.
+     */
+    private static final DownloadTotals COUNTED = DownloadTotals.of(Map.of(
+            day("2026-03-11"), 19L, day("2026-03-10"), 3L, day("2026-03-09"), 5L, day("2026-03-04"), 7L,
+            day("2026-03-03"), 11L, day("2026-02-09"), 13L, day("2026-02-08"), 17L), day("2026-03-10"));
+
+    private static long day(String date) {
+        return java.time.LocalDate.parse(date).toEpochDay();
+    }
+
     @Test
     void projectDocumentMatchesPypiByteForByte() throws IOException {
         ProjectJson doc = new ProjectJson(PROJECT, R10, List.of(new ReleaseFiles(R20RC1, List.of()),
-                new ReleaseFiles(R110, F110), new ReleaseFiles(R10, F10)), true, ROLES);
+                new ReleaseFiles(R110, F110), new ReleaseFiles(R10, F10)), true, ROLES, COUNTED);
         assertThat(text(JsonApiRenderer.render(doc, BASE))).isEqualTo(golden("json-project.json"));
     }
 
     @Test
     void yankedReleaseDocumentHasNoReleasesAndSaysWhyOnEveryFile() throws IOException {
-        ProjectJson doc = new ProjectJson(PROJECT, R110, List.of(new ReleaseFiles(R110, F110)), false, ROLES);
+        ProjectJson doc = new ProjectJson(PROJECT, R110, List.of(new ReleaseFiles(R110, F110)), false, ROLES, COUNTED);
         assertThat(text(JsonApiRenderer.render(doc, BASE))).isEqualTo(golden("json-release-yanked.json"));
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * A source index made by a real server (SQLite and files), with something in every table: three
  * projects of wheels and sdists, a yanked release, a removed file (its name stays in the filename
- * registry), a Maintainer, a scoped token, an administrator and a release in quarantine.
+ * registry), a Maintainer, a scoped token, an administrator, a release in quarantine and download
+ * counts.
  */
 final class SourceIndex implements AutoCloseable {
     static final PublicUrl PUBLIC = PublicUrl.parse("https://pypi.example.org/");
@@ -54,6 +55,11 @@ final class SourceIndex implements AutoCloseable {
                     Uploads.basic(ADMIN, ADMIN_PASSWORD), null, 200);
             String token = Tokens.secret(server, TestServer.ALICE, TestServer.ALICE_PASSWORD,
                     "{\"name\": \"ci\", \"projects\": [\"demo-pkg\"]}");
+            String downloaded = server.app().store().read(tx -> tx.files()
+                    .findByFilename(TestArchives.escaped("other-proj") + "-0.1-py3-none-any.whl")).orElseThrow().path();
+            assertThat(Http.get(server.uri("/packages/" + downloaded)).status()).isEqualTo(200);
+            assertThat(Http.get(server.uri("/packages/" + downloaded)).status()).isEqualTo(200);
+            assertThat(server.app().downloads().flush()).as("one row: a file on a day").isEqualTo(1);
             return new SourceIndex(server, token);
         } catch (Exception | Error e) {
             server.close();

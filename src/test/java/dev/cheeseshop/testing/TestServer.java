@@ -30,15 +30,20 @@ public final class TestServer implements AutoCloseable {
     private final Path data;
     private final Backend.Storage storage;
     private final BlobStore remoteBlobs;
-    private final Application app;
     private final Clock clock;
+    private final Settings settings;
+    private final UnaryOperator<BlobStore> blobs;
+    private Application app;
 
-    private TestServer(Path data, Backend.Storage storage, BlobStore remoteBlobs, Application app, Clock clock) {
+    private TestServer(Path data, Backend.Storage storage, BlobStore remoteBlobs, Application app, Clock clock,
+            Settings settings, UnaryOperator<BlobStore> blobs) {
         this.data = data;
         this.storage = storage;
         this.remoteBlobs = remoteBlobs;
         this.app = app;
         this.clock = clock;
+        this.settings = settings;
+        this.blobs = blobs;
     }
 
     public static TestServer start() {
@@ -71,24 +76,39 @@ public final class TestServer implements AutoCloseable {
             Backend backend = Backend.selected();
             Backend.Storage storage = backend.fresh(data);
             Settings settings = adjust.apply(new Settings(data, "127.0.0.1", 0, 100L * 1024 * 1024));
-            Application app;
-            BlobStore remote = null;
-            if (backend == Backend.SQLITE_FILES) {
-                app = Application.forServer(settings, clock, blobs);
-            } else {
-                // The bucket's store in place of the local one that BlobSettings.LOCAL opens (and leaves empty).
-                BlobStore bucket = remote = storage.openBlobs(clock);
-                app = Application.forServer(settings, storage.database(), BlobSettings.LOCAL, clock,
-                        local -> blobs.apply(bucket));
-            }
+            BlobStore remote = backend == Backend.SQLITE_FILES ? null : storage.openBlobs(clock);
+            Application app = application(settings, storage, remote, clock, blobs);
             app.accounts().create(ALICE, "alice@example.org", ALICE_PASSWORD, false);
             app.accounts().create(BOB, null, BOB_PASSWORD, false);
             app.start();
-            return new TestServer(data, storage, remote, app, clock);
+            return new TestServer(data, storage, remote, app, clock, settings, blobs);
         } catch (UserProblem e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test server", e);
+        }
+    }
+
+    private static Application application(Settings settings, Backend.Storage storage, BlobStore remote, Clock clock,
+            UnaryOperator<BlobStore> blobs) {
+        if (remote == null) {
+            return Application.forServer(settings, clock, blobs);
+        }
+        // The bucket's store in place of the local one that BlobSettings.LOCAL opens (and leaves empty).
+        return Application.forServer(settings, storage.database(), BlobSettings.LOCAL, clock, local -> blobs.apply(remote));
+    }
+
+    /**
+     * Stops the server as a process would stop, then starts it again on the same data, storage,
+     * settings and clock (on another free port): what it serves afterwards is what it had kept.
+     */
+    public void restart() {
+        app.close();
+        app = application(settings, storage, remoteBlobs, clock, blobs);
+        try {
+            app.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test server again", e);
         }
     }
 

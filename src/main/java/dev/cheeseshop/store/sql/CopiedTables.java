@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 /**
  * Every table of the index with every column, in the order {@code migrate} copies them: each after
  * the tables its foreign keys name. A table is copied in pages of its id; a child table without an
- * id of its own (a release's classifiers, a token's projects) goes with the page of its parent.
+ * id of its own (a release's classifiers, a file's download counts, a token's projects) goes with the page of its parent.
  * {@code CopiedTablesTest} holds this list to the migrated schema of both dialects, so a new table
  * or column cannot be forgotten here.
  */
@@ -35,9 +35,10 @@ public final class CopiedTables {
                     "summary:T", "metadata:T", "yanked:B", "yanked_reason:T", "created", "quarantined_at"),
                     new Child("release_classifiers", "release_id", "release_id, classifier",
                             columns("release_id", "classifier:T"))),
-            table("files", "id", "release_id", "filename:T", "packagetype:T", "python_version:T", "size",
+            withChild(table("files", "id", "release_id", "filename:T", "packagetype:T", "python_version:T", "size",
                     "md5_digest:T", "sha256_digest:T", "blake2_256_digest:T", "metadata_sha256:T",
                     "metadata_blake2_256:T", "upload_time", "path:T", "comment_text:T", "uploaded_via:T"),
+                    new Child("download_counts", "file_id", "file_id, day", columns("file_id", "day", "downloads"))),
             table("file_registry", "id", "filename:T"),
             table("roles", "id", "project_id", "user_id", "role_name:T"),
             withChild(table("api_tokens", "id", "user_id", "name:T", "digest:T", "created", "expires", "last_used",

@@ -1,5 +1,6 @@
 package dev.cheeseshop.store.sql;
 
+import dev.cheeseshop.store.DownloadStore;
 import dev.cheeseshop.store.FileStore;
 import dev.cheeseshop.store.JournalStore;
 import dev.cheeseshop.store.ProjectStore;
@@ -19,6 +20,7 @@ final class SqlTransaction implements Transaction {
     private final SqlUsers users;
     private final SqlRoles roles;
     private final SqlTokens tokens;
+    private final SqlDownloads downloads;
 
     SqlTransaction(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -29,6 +31,7 @@ final class SqlTransaction implements Transaction {
         this.users = new SqlUsers(jdbc);
         this.roles = new SqlRoles(jdbc);
         this.tokens = new SqlTokens(jdbc);
+        this.downloads = new SqlDownloads(jdbc);
     }
 
     /** Called before the commit of a write transaction whose work succeeded. */
@@ -74,5 +77,10 @@ final class SqlTransaction implements Transaction {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public DownloadStore downloads() {
+        return downloads;
     }
 }

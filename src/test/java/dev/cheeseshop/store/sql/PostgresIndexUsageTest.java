@@ -13,6 +13,7 @@ import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.model.User;
+import dev.cheeseshop.store.DownloadStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.testing.Postgres;
@@ -186,6 +187,12 @@ class PostgresIndexUsageTest {
             tx.files().forRelease(two.id());
             tx.files().forProject(demo.id());
             tx.files().count();
+            tx.downloads().add(List.of(new DownloadStore.Count(wheel.id(), 20_500, 2),
+                    new DownloadStore.Count(sdist.id(), 20_500, 1)));
+            tx.downloads().dailyForProject(demo.id(), 20_470);
+            tx.downloads().filesForProject(demo.id(), 20_470);
+            tx.downloads().top(20_470, 10);
+            tx.downloads().totalOn(20_500);
             tx.files().delete(sdist.id());
             tx.releases().delete(gone.id());
 
