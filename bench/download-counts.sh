@@ -25,7 +25,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 serve() { # port on|off|seed
   java -Xmx"$heap" -jar "$jar" serve --data "$work/data" --host 127.0.0.1 --port "$1" \
     --download-counts "$([ "$2" = off ] || [ "$2" = on -a -n "${BENCH_CONTROL:-}" ] && echo off || echo on)" \
@@ -74,7 +75,6 @@ for i in $(seq 1 "$runs"); do
     measure off "$off_pid" "$off$path"; measure on "$on_pid" "$on$path"
   fi
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 pairs() { # on-list off-list: each run's on/off ratio
   paste -d/ <(echo "$1" | tr ' ' '\n' | grep -v '^$') <(echo "$2" | tr ' ' '\n' | grep -v '^$') | bc -l | tr '\n' ' '
 }

@@ -153,15 +153,7 @@ public enum Backend {
         /** Regular files under {@code packages/}: the blobs and the store's temporary files. */
         @Override
         public List<String> storedFiles() {
-            Path dir = data.resolve("packages");
-            if (!Files.isDirectory(dir)) {
-                return List.of();
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                return paths.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return IndexState.tree(data.resolve("packages"));
         }
 
         @Override

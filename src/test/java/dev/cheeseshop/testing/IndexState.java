@@ -67,7 +67,7 @@ public record IndexState(List<String> projects, List<String> releases, List<Dist
     }
 
     /** Regular files under {@code dir}, relative, sorted. */
-    private static List<String> tree(Path dir) {
+    static List<String> tree(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
