@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -111,8 +112,8 @@ public final class SimpleIndex {
 
     private static FileLink link(ListedFile listed) {
         DistFile file = listed.file();
-        return new FileLink(file.filename(), file.path(), listed.version(), file.digests().sha256(), file.size(),
-                file.uploadTime(), Optional.ofNullable(listed.requiresPython()),
+        return new FileLink(file.filename(), file.path(), listed.version(), file.digests().sha256(),
+                OptionalLong.of(file.size()), Optional.of(file.uploadTime()), Optional.ofNullable(listed.requiresPython()),
                 listed.yanked() ? Optional.of(listed.yankedReason() == null ? "" : listed.yankedReason())
                         : Optional.empty(),
                 file.metadata().map(MetadataDigests::sha256));

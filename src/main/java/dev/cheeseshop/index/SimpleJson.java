@@ -74,8 +74,12 @@ public final class SimpleJson {
         } else {
             out.writeNullField("requires-python");
         }
-        out.writeNumberField("size", file.size());
-        out.writeStringField("upload-time", uploadTime(file.uploadTime()));
+        if (file.size().isPresent()) {
+            out.writeNumberField("size", file.size().getAsLong());
+        }
+        if (file.uploadTime().isPresent()) {
+            out.writeStringField("upload-time", uploadTime(file.uploadTime().get()));
+        }
         out.writeStringField("url", SimpleHtml.fileUrl(file));
         if (file.yanked().isEmpty()) {
             out.writeBooleanField("yanked", false);

@@ -4,6 +4,7 @@ import dev.cheeseshop.model.Serial;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The project page behind the simple-project.* goldens: the same data generate_simple.py writes
@@ -33,7 +34,8 @@ final class SimpleFixture {
 
     static FileLink link(String filename, String version, char sha, long size, String time,
             Optional<String> requiresPython, Optional<String> yanked, Optional<String> metadata) {
-        return new FileLink(filename, PATH + filename, version, String.valueOf(sha).repeat(64), size, Instant.parse(time),
+        return new FileLink(filename, PATH + filename, version, String.valueOf(sha).repeat(64), OptionalLong.of(size),
+                Optional.of(Instant.parse(time)),
                 requiresPython, yanked, metadata);
     }
 }
