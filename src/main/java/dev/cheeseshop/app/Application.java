@@ -24,6 +24,7 @@ import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.metrics.Metrics;
 import dev.cheeseshop.manage.RoleManagement;
+import dev.cheeseshop.manage.UpstreamPurge;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.Serial;
@@ -31,6 +32,7 @@ import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.CommitNotices;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Reconciler;
+import dev.cheeseshop.store.UpstreamBlobs;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.upload.WheelMetadataSource;
@@ -166,7 +168,8 @@ public final class Application implements AutoCloseable {
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
-                    new UserManagement(store, accounts, clock), downloads);
+                    new UserManagement(store, accounts, clock), downloads, null,
+                    new UpstreamPurge(store, new UpstreamBlobs(store, blobs)));
             new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
             Readiness readiness = new Readiness(unwatched, blobs, clock);
             new HealthHandlers(readiness).register(site.routes());

@@ -5,11 +5,7 @@ import dev.cheeseshop.model.DistFile;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -31,12 +27,17 @@ final class FileHandler {
     private final MetadataStore store;
     private final BlobStore blobs;
     private final DownloadCounter downloads;
+    private final ProxyFileHandler proxy;
 
-    /** {@code downloads}: where downloads are counted; null when they are not. */
-    FileHandler(MetadataStore store, BlobStore blobs, DownloadCounter downloads) {
+    /**
+     * {@code downloads}: where downloads are counted; null when they are not. {@code proxy}: where
+     * {@code /packages/upstream/...} is answered; null when there is no upstream.
+     */
+    FileHandler(MetadataStore store, BlobStore blobs, DownloadCounter downloads, ProxyFileHandler proxy) {
         this.store = store;
         this.blobs = blobs;
         this.downloads = downloads;
+        this.proxy = proxy;
     }
 
     void register(Routes routes) {
@@ -45,6 +46,10 @@ final class FileHandler {
 
     private void serve(Exchange exchange) throws IOException {
         String path = exchange.param("path");
+        if (proxy != null && path.startsWith(ProxyFileHandler.PREFIX)) {
+            proxy.serve(exchange, path);
+            return;
+        }
         Optional<Served> served = find(path);
         if (served.isEmpty()) {
             exchange.sendText(404, "404 Not Found");
@@ -63,35 +68,10 @@ final class FileHandler {
         if (blob.isEmpty()) {
             throw new IOException("file row without its blob: " + served.get().key());
         }
-        long size = blob.get().size();
-        String etag = '"' + served.get().etag() + '"';
-        exchange.header("ETag", etag)
-                .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
-                        .format(served.get().file().uploadTime().atOffset(ZoneOffset.UTC)))
-                .header("Cache-Control", "max-age=365000000, immutable, public")
-                .header("Accept-Ranges", "bytes")
-                .header("Access-Control-Allow-Origin", "*");
-        if (Conditional.matches(exchange.header("If-None-Match"), etag)) {
-            exchange.sendEmpty(304);
-            return;
-        }
-        ByteRange range = ByteRange.parse(exchange.header("Range"), exchange.header("If-Range"), etag, size);
-        if (range.unsatisfiable()) {
-            exchange.header("Content-Range", "bytes */" + size).sendText(416, "416 Range Not Satisfiable");
-            return;
-        }
-        int status = 200;
-        if (range.partial()) {
-            status = 206;
-            exchange.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
-        }
-        exchange.header("Content-Length", Long.toString(range.length()));
-        OutputStream out = exchange.stream(status, served.get().contentType());
-        if (!exchange.isHead()) {
-            try (InputStream in = blob.get().read(range.first(), range.length())) {
-                exchange.metrics().download(served.get().kind(), false, in.transferTo(out));
-            }
-            count(served.get(), status, exchange);
+        boolean whole = FileResponses.blob(exchange, blob.get(), '"' + served.get().etag() + '"',
+                served.get().file().uploadTime(), served.get().contentType(), served.get().kind());
+        if (whole) {
+            count(served.get(), 200, exchange);
         }
     }
 

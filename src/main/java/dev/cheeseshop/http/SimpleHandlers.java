@@ -36,9 +36,12 @@ final class SimpleHandlers {
     private static final HttpField VARY = new PreEncodedHttpField("Vary", "Accept");
 
     private final SimplePages pages;
+    private final ProxyPageHandler proxy;
 
-    SimpleHandlers(SimplePages pages) {
+    /** {@code proxy}: where pages of projects this index does not have come from; null when nowhere. */
+    SimpleHandlers(SimplePages pages, ProxyPageHandler proxy) {
         this.pages = pages;
+        this.proxy = proxy;
     }
 
     void register(Routes routes) {
@@ -78,6 +81,10 @@ final class SimpleHandlers {
         }
         SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
         Optional<Rendered> page = pages.project(name, media.format());
+        if (page.isEmpty() && proxy != null) {
+            proxy.page(exchange, name, media);
+            return;
+        }
         if (page.isEmpty()) {
             exchange.sendText(404, "404 Not Found");
             return;
@@ -155,7 +162,7 @@ final class SimpleHandlers {
     }
 
     /** The headers of every Simple API answer, the 304s included. */
-    private static void common(Exchange exchange, Serial serial, String etag) {
+    static void common(Exchange exchange, Serial serial, String etag) {
         Headers.cors(exchange);
         exchange.header(Headers.LAST_SERIAL, Long.toString(serial.value()))
                 .header("ETag", etag)

@@ -16,7 +16,9 @@ import dev.cheeseshop.manage.Quarantine;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.manage.RoleManagement;
+import dev.cheeseshop.manage.UpstreamPurge;
 import dev.cheeseshop.manage.UserManagement;
+import dev.cheeseshop.proxy.Proxy;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.upload.Staging;
@@ -27,7 +29,10 @@ import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.time.Clock;
 import java.util.List;
 
-/** Every route the server answers, in one table; {@code downloads} null when downloads are not counted. */
+/**
+ * Every route the server answers, in one table; {@code downloads} null when downloads are not
+ * counted, {@code proxy} null when there is no upstream.
+ */
 public final class Site {
     private final Routes routes = new Routes();
     private final ApiV1 api;
@@ -35,11 +40,13 @@ public final class Site {
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
-            ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads) {
+            ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads,
+            Proxy proxy, UpstreamPurge upstreamPurge) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
-        new SimpleHandlers(pages).register(routes);
+        new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages())).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
-        new FileHandler(store, blobs, downloads).register(routes);
+        new FileHandler(store, blobs, downloads, proxy == null ? null : new ProxyFileHandler(proxy.files()))
+                .register(routes);
         new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
@@ -52,6 +59,7 @@ public final class Site {
         new OpenApiDocument().register(api);
         new UserApi(users).register(api);
         new DownloadApi(new DownloadReports(store, clock)).register(api);
+        new UpstreamApi(upstreamPurge).register(api);
         api.register(routes);
         this.api = api;
     }

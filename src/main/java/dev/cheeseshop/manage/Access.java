@@ -51,6 +51,14 @@ final class Access {
     }
 
     /** The release of the project with the canonical version of {@code version}. */
+    /** Refuses (403) unless the acting user is a server administrator; {@code what} says what they may not do. */
+    static void administrator(Transaction tx, User actor, String what) {
+        if (!stored(tx, actor).admin()) {
+            throw new Refused(ManageProblem.forbidden("User '" + actor.username()
+                    + "' is not an administrator: only an administrator may " + what + "."));
+        }
+    }
+
     static Release release(Transaction tx, Project project, String version) {
         return Version.tryParse(version == null ? "" : version)
                 .flatMap(v -> tx.releases().find(project.id(), v.canonical()))

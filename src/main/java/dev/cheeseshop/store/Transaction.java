@@ -17,4 +17,9 @@ public interface Transaction {
     TokenStore tokens();
 
     DownloadStore downloads();
+
+    /** TEMPORARY until the cache store lands. */
+    default UpstreamStore upstream() {
+        throw new UnsupportedOperationException("upstream cache store not merged yet");
+    }
 }
