@@ -18,6 +18,9 @@ final class ServeCommand implements Runnable {
     @Mixin
     DataOption data;
 
+    @Mixin
+    UpstreamOptions upstream;
+
     @Option(names = "--host", paramLabel = "H", defaultValue = "${env:CHEESESHOP_HOST:-127.0.0.1}",
             description = "Address to listen on (env CHEESESHOP_HOST; default ${DEFAULT-VALUE}).")
     String host;
@@ -123,6 +126,7 @@ final class ServeCommand implements Runnable {
                         + e.getMessage());
             }
         }
+        settings = settings.withUpstream(upstream.settings());
         BlobSettings blobs = data.blobs.settings();
         if (blobRedirect) {
             try {

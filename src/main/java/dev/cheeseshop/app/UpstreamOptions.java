@@ -1,0 +1,101 @@
+package dev.cheeseshop.app;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code serve}'s options for proxying an upstream index. */
+final class UpstreamOptions {
+    @Option(names = "--upstream", paramLabel = "URL", defaultValue = "${env:CHEESESHOP_UPSTREAM}",
+            description = "Proxy this index's Simple API root (e.g. https://pypi.org/simple/) for projects this"
+                    + " index does not have (env CHEESESHOP_UPSTREAM; default: none).")
+    String upstream;
+
+    @Option(names = "--upstream-ttl", paramLabel = "DURATION", defaultValue = "${env:CHEESESHOP_UPSTREAM_TTL:-10m}",
+            converter = TimeSpan.class,
+            description = "How long an upstream page is served from the cache before it is revalidated"
+                    + " (env CHEESESHOP_UPSTREAM_TTL; default ${DEFAULT-VALUE}).")
+    Duration ttl;
+
+    @Option(names = "--upstream-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:CHEESESHOP_UPSTREAM_TIMEOUT:-10s}", converter = TimeSpan.class,
+            description = "How long the upstream may take to answer before the cached page is served"
+                    + " (env CHEESESHOP_UPSTREAM_TIMEOUT; default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--upstream-index", paramLabel = "local|merge",
+            defaultValue = "${env:CHEESESHOP_UPSTREAM_INDEX:-local}",
+            description = "Whether /simple/ lists only this index's projects (local) or the upstream's too (merge)"
+                    + " (env CHEESESHOP_UPSTREAM_INDEX; default ${DEFAULT-VALUE}).")
+    String index;
+
+    @Option(names = "--upstream-policy", paramLabel = "FILE", defaultValue = "${env:CHEESESHOP_UPSTREAM_POLICY}",
+            description = "The policy file (TOML: allow, deny, min-age), reloaded on SIGHUP and when it changes"
+                    + " (env CHEESESHOP_UPSTREAM_POLICY; default: everything allowed).")
+    Path policy;
+
+    @Option(names = "--upstream-min-age", paramLabel = "DURATION",
+            defaultValue = "${env:CHEESESHOP_UPSTREAM_MIN_AGE}",
+            description = "Serve no upstream file uploaded more recently than this, e.g. 3d; files of unknown age"
+                    + " are refused while it is set; the policy file's min-age wins (env CHEESESHOP_UPSTREAM_MIN_AGE).")
+    String minAge;
+
+    @Option(names = "--upstream-cache-size", paramLabel = "SIZE",
+            defaultValue = "${env:CHEESESHOP_UPSTREAM_CACHE_SIZE:-10GiB}", converter = ByteSize.class,
+            description = "Bound on the bytes of upstream files kept; the least recently used go first; 0 for none"
+                    + " (env CHEESESHOP_UPSTREAM_CACHE_SIZE; default ${DEFAULT-VALUE}).")
+    long cacheSize;
+
+    /** The settings these options give, or empty without {@code --upstream}; a bad value is a {@link CommandFailure}. */
+    Optional<UpstreamSettings> settings() {
+        if (upstream == null || upstream.isBlank()) {
+            return Optional.empty();
+        }
+        URI root;
+        try {
+            root = new URI(upstream.strip());
+        } catch (URISyntaxException e) {
+            throw new CommandFailure("invalid --upstream: not a URL");
+        }
+        String scheme = root.getScheme() == null ? "" : root.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || root.getHost() == null || root.getQuery() != null
+                || root.getFragment() != null) {
+            throw new CommandFailure("invalid --upstream: an http or https URL of a Simple API root, such as"
+                    + " https://pypi.org/simple/, without query or fragment");
+        }
+        UpstreamSettings.IndexMode mode;
+        try {
+            mode = UpstreamSettings.IndexMode.valueOf(index.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --upstream-index: use local or merge");
+        }
+        if (timeout.isZero() || ttl.isNegative()) {
+            throw new CommandFailure("invalid --upstream-timeout: it must be more than zero");
+        }
+        return Optional.of(UpstreamSettings.of(root).withTtl(ttl).withTimeout(timeout).withIndex(mode)
+                .withPolicy(Optional.ofNullable(policy)).withMinAge(minAge(minAge)).withCacheSize(cacheSize));
+    }
+
+    /** A minimum age such as {@code 3d}, {@code 12h} or {@code 2w}. */
+    static Optional<Duration> minAge(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(m|h|d|w)")
+                .matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandFailure("invalid --upstream-min-age: a duration such as 30m, 12h, 3d or 2w");
+        }
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "w" -> Duration.ofDays(7 * n);
+            default -> Duration.ofDays(n);
+        });
+    }
+}

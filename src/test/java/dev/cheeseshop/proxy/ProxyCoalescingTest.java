@@ -1,0 +1,88 @@
+package dev.cheeseshop.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cheeseshop.app.UpstreamSettings;
+import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.Seed;
+import dev.cheeseshop.testing.TestServer;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fifty clients asking at once for one cold 50 MB file through the proxy: the upstream serves it
+ * exactly once (its own download count says so), and every client gets the right bytes.
+ */
+class ProxyCoalescingTest {
+    private static final int CLIENTS = 50;
+    private static final String WHEEL = "big-1.0-py3-none-any.whl";
+
+    @Test
+    void fiftyClientsOnOneColdFileCauseOneUpstreamDownload() throws Exception {
+        byte[] content = new byte[50 * 1024 * 1024];
+        new Random(50).nextBytes(content);
+        String sha256 = Seed.sha256(content);
+        try (TestServer upstream = TestServer.start(s -> s, Clock.systemUTC())) {
+            new Seed(upstream).release("big", "1.0", null, new Seed.FileSpec(WHEEL, content, null));
+            content = null; // not kept around while fifty copies stream
+            try (TestServer proxy = TestServer.start(
+                    s -> s.withUpstream(Optional.of(UpstreamSettings.of(URI.create(upstream.url() + "/simple/")))),
+                    Clock.systemUTC())) {
+                assertThat(Http.get(proxy.uri("/simple/big/")).status()).isEqualTo(200);
+                long before = downloads(upstream);
+                HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(null)).build();
+                HttpRequest request = HttpRequest.newBuilder(proxy.uri("/packages/upstream/big/" + WHEEL)).build();
+                ExecutorService digesters = Executors.newFixedThreadPool(8);
+                try {
+                    List<CompletableFuture<String>> answers = new ArrayList<>();
+                    for (int i = 0; i < CLIENTS; i++) {
+                        answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                                .thenApplyAsync(ProxyCoalescingTest::digest, digesters));
+                    }
+                    for (CompletableFuture<String> answer : answers) {
+                        assertThat(answer.get()).isEqualTo("200 " + sha256);
+                    }
+                } finally {
+                    digesters.shutdownNow();
+                }
+                assertThat(downloads(upstream) - before).as("downloads the upstream served").isEqualTo(1);
+            }
+        }
+    }
+
+    /** The status and the sha256 of the body, read as it streams. */
+    private static String digest(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = body.read(buffer)) >= 0;) {
+                sha.update(buffer, 0, n);
+            }
+            return response.statusCode() + " " + HexFormat.of().formatHex(sha.digest());
+        } catch (Exception e) {
+            return response.statusCode() + " failed: " + e;
+        }
+    }
+
+    /** Every download the upstream has counted, flushed to its store first. */
+    private static long downloads(TestServer upstream) {
+        upstream.app().downloads().flush();
+        long today = upstream.app().downloads().today();
+        return upstream.app().store().read(tx -> tx.downloads().totalOn(today));
+    }
+}
