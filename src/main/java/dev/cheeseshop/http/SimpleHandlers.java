@@ -8,6 +8,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.index.SimplePages.Format;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.proxy.UpstreamListing;
 import dev.cheeseshop.store.ProjectStore.ProjectListing;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,11 +38,17 @@ final class SimpleHandlers {
 
     private final SimplePages pages;
     private final ProxyPageHandler proxy;
+    private final UpstreamListing merged;
 
-    /** {@code proxy}: where pages of projects this index does not have come from; null when nowhere. */
-    SimpleHandlers(SimplePages pages, ProxyPageHandler proxy) {
+    /**
+     * {@code proxy}: where pages of projects this index does not have come from; null when nowhere.
+     * {@code merged}: the upstream's listing, to list in {@code /simple/} beside this index's
+     * projects; null to list only these.
+     */
+    SimpleHandlers(SimplePages pages, ProxyPageHandler proxy, UpstreamListing merged) {
         this.pages = pages;
         this.proxy = proxy;
+        this.merged = merged;
     }
 
     void register(Routes routes) {
@@ -99,7 +106,8 @@ final class SimpleHandlers {
 
     private void index(Exchange exchange) {
         SimpleMedia media = SimpleMedia.choose(exchange.header("Accept"));
-        pages.index().listing(new SimpleIndex.ListingSink() {
+        UpstreamListing.Names upstreamNames = merged == null ? null : merged.names();
+        SimpleIndex.ListingSink sink = new SimpleIndex.ListingSink() {
             private OutputStream body;
             private Writer html;
             private SimpleJson.IndexWriter json;
@@ -109,6 +117,9 @@ final class SimpleHandlers {
                 Serial lastSerial = listing.lastSerial();
                 String etag = media.format() == Format.JSON ? "\"simple-json-index-" + lastSerial.value() + "\""
                         : listing.htmlEtag();
+                if (upstreamNames != null) { // the listing also depends on the upstream's
+                    etag = etag.substring(0, etag.length() - 1) + "-u" + upstreamNames.version() + '"';
+                }
                 common(exchange, lastSerial, etag);
                 try {
                     if (Conditional.matches(exchange.header("If-None-Match"), etag)) {
@@ -158,7 +169,8 @@ final class SimpleHandlers {
                     throw new UncheckedIOException(e);
                 }
             }
-        });
+        };
+        pages.index().listing(upstreamNames == null ? sink : new MergedListing(sink, upstreamNames, merged::listed));
     }
 
     /** The headers of every Simple API answer, the 304s included. */

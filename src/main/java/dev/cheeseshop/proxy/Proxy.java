@@ -1,4 +1,9 @@
 package dev.cheeseshop.proxy;
 
-/** The proxy's two use cases, for the routes: project pages and files from the upstream. */
-public record Proxy(ProxyPages pages, ProxyFiles files) {}
+import java.util.Optional;
+
+/**
+ * The proxy's use cases, for the routes: project pages and files from the upstream, and the
+ * upstream's listing when {@code /simple/} merges it with this index's (empty otherwise).
+ */
+public record Proxy(ProxyPages pages, ProxyFiles files, Optional<UpstreamListing> listing) {}
