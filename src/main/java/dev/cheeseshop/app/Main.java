@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PyPI-compatible package index.",
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ReconcileCommand.class,
-            BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class})
+            BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
+            UpstreamCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
