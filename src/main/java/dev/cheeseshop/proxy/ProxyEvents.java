@@ -1,7 +1,8 @@
 package dev.cheeseshop.proxy;
 
 /**
- * What the proxy tells the metrics: each policy decision, how each page was answered
+ * What the proxy tells the metrics (the policy's decisions are counted by the policy's own
+ * decorator): how each page was answered
  * ({@code fresh}, {@code fetched}, {@code revalidated}, {@code stale}, {@code not-found},
  * {@code unavailable}) and each file ({@code kept}: from the blob store, {@code fetched}: from the
  * upstream, {@code joined}: following another client's fetch, {@code failed}).
@@ -9,16 +10,11 @@ package dev.cheeseshop.proxy;
 public interface ProxyEvents {
     ProxyEvents NONE = new ProxyEvents() {
         @Override
-        public void decided(ProxyPolicy.Decision decision) {}
-
-        @Override
         public void page(String outcome) {}
 
         @Override
         public void file(String outcome) {}
     };
-
-    void decided(ProxyPolicy.Decision decision);
 
     void page(String outcome);
 

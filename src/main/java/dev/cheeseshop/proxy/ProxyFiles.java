@@ -70,7 +70,6 @@ public final class ProxyFiles {
             return new FileAnswer.Missing(ProxyPages.NOT_FOUND, "");
         }
         ProxyPolicy.Decision byName = policy.project(normalizedName);
-        events.decided(byName);
         if (!byName.allowed()) {
             return new FileAnswer.Missing(ProxyPages.NOT_FOUND, PolicyHeader.denied(byName));
         }
@@ -84,7 +83,6 @@ public final class ProxyFiles {
         }
         UpstreamFile file = cached.get().file();
         ProxyPolicy.Decision decision = policy.file(normalizedName, file, clock.instant());
-        events.decided(decision);
         if (!decision.allowed()) {
             PolicyHeader.Hidden hidden = new PolicyHeader.Hidden();
             hidden.add(decision);

@@ -50,7 +50,7 @@ public final class ProxyPages {
         this.store = store;
         this.upstream = upstream;
         this.policy = policy;
-        this.view = new ProxyView(policy, clock, events);
+        this.view = new ProxyView(policy, clock);
         this.deletion = new UpstreamBlobs(store, blobs);
         this.clock = clock;
         this.ttl = ttl;
@@ -63,7 +63,6 @@ public final class ProxyPages {
             return new ProxyAnswer.Missing(NOT_FOUND, "");
         }
         ProxyPolicy.Decision byName = policy.project(normalizedName);
-        events.decided(byName);
         if (!byName.allowed()) {
             return new ProxyAnswer.Missing(NOT_FOUND, PolicyHeader.denied(byName));
         }

@@ -32,12 +32,10 @@ final class ProxyView {
 
     private final ProxyPolicy policy;
     private final Clock clock;
-    private final ProxyEvents events;
 
-    ProxyView(ProxyPolicy policy, Clock clock, ProxyEvents events) {
+    ProxyView(ProxyPolicy policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
-        this.events = events;
     }
 
     ProxyAnswer page(CachedPage cached, boolean stale) {
@@ -52,7 +50,6 @@ final class ProxyView {
                 continue;
             }
             ProxyPolicy.Decision decision = policy.file(cached.normalizedName(), file, now);
-            events.decided(decision);
             if (!decision.allowed()) {
                 hidden.add(decision);
                 continue;
