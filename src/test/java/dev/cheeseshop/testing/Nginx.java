@@ -53,11 +53,16 @@ public final class Nginx implements AutoCloseable {
 
     /** nginx's executable, failing the test when it is not installed. */
     public static String executable() {
-        if (Files.isRegularFile(DEBIAN) && Files.isExecutable(DEBIAN)) {
-            return DEBIAN.toString();
+        return executable(DEBIAN, "nginx");
+    }
+
+    /** {@code debian} when it is there, else {@code name} on the PATH, else a failure saying how to install it. */
+    static String executable(Path debian, String name) {
+        if (Files.isRegularFile(debian) && Files.isExecutable(debian)) {
+            return debian.toString();
         }
-        return Processes.which("nginx").map(Path::toString)
-                .orElseGet(() -> fail("nginx is not installed (no " + DEBIAN + ", none on the PATH); " + INSTALL));
+        return Processes.which(name).map(Path::toString).orElseGet(() -> fail(
+                "nginx is not installed (no " + debian + ", no " + name + " on the PATH); " + INSTALL));
     }
 
     /** Starts nginx serving {@code root} (which must exist); waits until it listens. */

@@ -153,6 +153,13 @@ class NginxTest {
     }
 
     @Test
+    void withoutNginxTheTestFailsSayingHowToInstallIt() {
+        assertThatThrownBy(() -> Nginx.executable(tmp.resolve("sbin/nginx"), "no-such-nginx-" + tmp.getFileName()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("nginx is not installed").hasMessageContaining("apt-get install nginx-light");
+    }
+
+    @Test
     void closingStopsItAndFreesItsPort() throws IOException {
         Path www = Files.createDirectories(tmp.resolve("one-file"));
         Files.writeString(www.resolve("index.html"), "hello\n");

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The proxy tests' dependency tree, built by {@code src/test/resources/proxy/build_tree.py} (see
@@ -184,7 +186,7 @@ public final class ProxyTree {
      * for the modules themselves).
      */
     public static Map<String, String> installed(Path target) {
-        Map<String, String> versions = new java.util.TreeMap<>();
+        Map<String, String> versions = new TreeMap<>();
         try (var entries = Files.list(target)) {
             for (Path info : entries.filter(p -> p.getFileName().toString().endsWith(".dist-info")).toList()) {
                 String name = null;
@@ -199,7 +201,7 @@ public final class ProxyTree {
                         version = line.substring(9).strip();
                     }
                 }
-                versions.put(name.replaceAll("[-_.]+", "-").toLowerCase(java.util.Locale.ROOT), version);
+                versions.put(name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT), version);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
