@@ -59,8 +59,10 @@ class NginxTest {
         assertThat(pip.exitCode()).as(pip.describe()).isZero();
         assertThat(ProxyTree.installed(target)).as(pip.describe()).isEqualTo(PINNED);
         assertThat(ProxyTree.importedVersions(target)).isEqualTo(PINNED);
-        assertThat(nginx.requests().subList(before, nginx.requests().size())).as("the wheels, each once, through the relative links")
-                .containsOnlyOnce("GET /files/app-1.0-py3-none-any.whl 200", "GET /files/lib_a-1.0-py3-none-any.whl 200",
+        assertThat(nginx.requests().subList(before, nginx.requests().size()))
+                .as("the wheels, each once, through the relative links")
+                .containsOnlyOnce("GET /files/app-1.0-py3-none-any.whl 200",
+                        "GET /files/lib_a-1.0-py3-none-any.whl 200",
                         "GET /files/lib_b-1.0-py3-none-any.whl 200", "GET /files/lib_c-1.0-py3-none-any.whl 200",
                         "GET /files/lib_d-1.0-py3-none-any.whl 200");
     }
@@ -149,7 +151,8 @@ class NginxTest {
         Http.get(nginx.uri("/simple/lib-d/"));
         Http.get(nginx.uri("/simple/nope/?q=1"));
 
-        assertThat(nginx.requests()).hasSize(before + 2).endsWith("GET /simple/lib-d/ 200", "GET /simple/nope/?q=1 404");
+        assertThat(nginx.requests()).hasSize(before + 2)
+                .endsWith("GET /simple/lib-d/ 200", "GET /simple/nope/?q=1 404");
     }
 
     @Test

@@ -47,7 +47,10 @@ public final class ProxyTree {
         this.files = List.copyOf(files);
     }
 
-    /** Builds the tree into {@code dir} (plus a wheel with no requirements per {@code NAME==VERSION} in {@code extras}). */
+    /**
+     * Builds the tree into {@code dir}, plus a wheel with no requirements for each
+     * {@code NAME==VERSION} in {@code extras}.
+     */
     public static ProxyTree build(Path dir, String... extras) {
         List<String> args = new ArrayList<>(List.of(dir.toAbsolutePath().toString()));
         for (String extra : extras) {

@@ -183,7 +183,8 @@ class ProxyTreeTest {
                 + " data-dist-info-metadata=\"sha256=" + metadataHash + "\""
                 + " data-core-metadata=\"sha256=" + metadataHash + "\">");
         try (ZipFile zip = new ZipFile(tree.dist().resolve(wheel).toFile())) {
-            assertThat(new String(metadata, StandardCharsets.UTF_8)).isEqualTo(text(zip, "lib_d-1.0.dist-info/METADATA"));
+            assertThat(new String(metadata, StandardCharsets.UTF_8))
+                    .isEqualTo(text(zip, "lib_d-1.0.dist-info/METADATA"));
         }
         assertThat(root.resolve("files/" + wheel)).hasSameBinaryContentAs(tree.dist().resolve(wheel));
 
@@ -196,7 +197,8 @@ class ProxyTreeTest {
         assertThat(anchors(libA)).hasSize(2);
         assertThat(anchors(libA).get(0)).doesNotContain("data-yanked");
         assertThat(anchors(libA).get(1)).endsWith(" data-yanked=\"broken &lt;b&gt;\">");
-        assertThat(libA).contains("<title>Links for lib-a</title>", "<meta name=\"pypi:repository-version\" content=\"1.0\">");
+        assertThat(libA).contains("<title>Links for lib-a</title>",
+                "<meta name=\"pypi:repository-version\" content=\"1.0\">");
         assertThat(listing(root)).containsExactly("files", "simple");
         assertThat(listing(root.resolve("simple")))
                 .containsExactly("app", "index.html", "lib-a", "lib-b", "lib-c", "lib-d");
