@@ -84,12 +84,11 @@ public final class Nginx implements AutoCloseable {
             writeConfig(prefix, root.toAbsolutePath(), port);
             Processes.Running running = Processes.command(nginx, "-p", prefix + "/", "-c", "nginx.conf",
                     "-e", "stderr").timeout(Duration.ofSeconds(30)).start();
-            Optional<String> ready = awaitReady(running);
-            if (ready.isPresent()) {
+            Optional<String> failure = awaitReady(running);
+            if (failure.isEmpty()) {
                 return new Nginx(prefix, running, port);
             }
-            String output = running.stdout() + running.stderr();
-            running.close();
+            String output = failure.get();
             failures += "\n--- attempt " + (attempt + 1) + " on port " + port + "\n" + output;
             if (!output.contains("Address already in use")) {
                 break;
@@ -99,12 +98,17 @@ public final class Nginx implements AutoCloseable {
         return fail("nginx did not start:" + failures);
     }
 
-    /** The first "start worker processes" line, or empty when nginx exits first. */
+    /**
+     * Empty once nginx logs "start worker processes"; else (it exited or timed out, and has been
+     * stopped) what it wrote, stdout and stderr.
+     */
     private static Optional<String> awaitReady(Processes.Running running) {
         try {
-            return Optional.of(running.awaitLine(line -> line.contains("start worker processes")));
-        } catch (AssertionError exited) {
+            running.awaitLine(line -> line.contains("start worker processes"));
             return Optional.empty();
+        } catch (AssertionError exited) {
+            running.close();
+            return Optional.of(String.valueOf(exited.getMessage()));
         }
     }
 
