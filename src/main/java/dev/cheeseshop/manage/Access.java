@@ -50,15 +50,17 @@ final class Access {
         return project;
     }
 
-    /** The release of the project with the canonical version of {@code version}. */
-    /** Refuses (403) unless the acting user is a server administrator; {@code what} says what they may not do. */
-    static void administrator(Transaction tx, User actor, String what) {
-        if (!stored(tx, actor).admin()) {
-            throw new Refused(ManageProblem.forbidden("User '" + actor.username()
+    /** The acting user as stored now, when a server administrator; {@code what} completes "only an administrator may ...". */
+    static User administrator(Transaction tx, User actor, String what) {
+        User stored = stored(tx, actor);
+        if (!stored.admin()) {
+            throw new Refused(ManageProblem.forbidden("User '" + stored.username()
                     + "' is not an administrator: only an administrator may " + what + "."));
         }
+        return stored;
     }
 
+    /** The release of the project with the canonical version of {@code version}. */
     static Release release(Transaction tx, Project project, String version) {
         return Version.tryParse(version == null ? "" : version)
                 .flatMap(v -> tx.releases().find(project.id(), v.canonical()))
