@@ -40,9 +40,10 @@ public final class TimeSpan {
     }
 
     /**
-     * A short form of {@code duration} in the same units, its two largest non-zero ones
-     * ({@code 3d}, {@code 2h13m}, {@code 45s}, {@code 0s}), truncated below the second; negative
-     * durations with a leading {@code -}. ASCII, for logs and headers.
+     * A short form of {@code duration}: its largest unit of days, hours, minutes, seconds and
+     * milliseconds, and the next one when that is not zero ({@code 3d}, {@code 2h13m}, {@code 1d}
+     * for a day and five minutes, {@code 0s}), truncated, not rounded; negative durations with a
+     * leading {@code -}. ASCII, for logs and headers.
      */
     public static String format(Duration duration) {
         if (duration.isNegative()) {
