@@ -18,7 +18,34 @@ public final class SpecifierSet {
     private static final Pattern CLAUSE = Pattern.compile("^\\s*(~=|===|==|!=|<=|>=|<|>)\\s*(\\S+)\\s*$");
     private static final Pattern PRE_SPLIT = Pattern.compile("([0-9]+)((?:a|b|c|rc)[0-9]+)");
 
-    private record Clause(String operator, String version) {}
+    /**
+     * One clause, with what its checks need worked out once: the version ({@code null} for
+     * {@code ===} and wildcards), and for {@code ==V.*}, {@code !=V.*} and {@code ~=V} the split
+     * prefix a version must start with.
+     */
+    private record Clause(String operator, String version, Version parsed, List<String> prefix) {
+        static Clause of(String operator, String version) {
+            if (operator.equals("===")) {
+                return new Clause(operator, version, null, null);
+            }
+            if (version.endsWith(".*")) {
+                return new Clause(operator, version, null, split(canonical(version.substring(0, version.length() - 2))));
+            }
+            Version parsed = Version.parse(version);
+            if (!operator.equals("~=")) {
+                return new Clause(operator, version, parsed, null);
+            }
+            // ~=V is >=V and ==P.*, P being V's parts before its suffixes (pre, post, dev) without the last
+            List<String> parts = split(version);
+            int keep = 0;
+            while (keep < parts.size() && isNotSuffix(parts.get(keep))) {
+                keep++;
+            }
+            List<String> p = parts.subList(0, Math.max(keep - 1, 0));
+            String joined = p.isEmpty() ? "" : p.get(0) + "!" + String.join(".", p.subList(1, p.size()));
+            return new Clause(operator, version, parsed, split(canonical(joined)));
+        }
+    }
 
     private final List<Clause> clauses;
 
@@ -35,7 +62,7 @@ public final class SpecifierSet {
         for (String clause : text.split(",", -1)) {
             Matcher m = CLAUSE.matcher(clause);
             if (m.matches()) {
-                clauses.add(new Clause(m.group(1), m.group(2)));
+                clauses.add(Clause.of(m.group(1), m.group(2)));
             }
         }
         return Optional.of(new SpecifierSet(clauses));
@@ -57,7 +84,7 @@ public final class SpecifierSet {
             if (clause.operator.equals("===")) {
                 holds = versionText.toLowerCase(Locale.ROOT).equals(clause.version.toLowerCase(Locale.ROOT));
             } else {
-                holds = version != null && holds(clause.operator, version, clause.version);
+                holds = version != null && holds(clause, version);
             }
             if (!holds) {
                 return false;
@@ -66,47 +93,42 @@ public final class SpecifierSet {
         return true;
     }
 
-    private static boolean holds(String operator, Version prospective, String spec) {
-        return switch (operator) {
-            case "~=" -> compatible(prospective, spec);
-            case "==" -> equal(prospective, spec);
-            case "!=" -> !equal(prospective, spec);
-            case "<=" -> publicOf(prospective).compareTo(Version.parse(spec)) <= 0;
-            case ">=" -> publicOf(prospective).compareTo(Version.parse(spec)) >= 0;
-            case "<" -> lessThan(prospective, Version.parse(spec));
-            case ">" -> greaterThan(prospective, Version.parse(spec));
-            default -> throw new IllegalStateException(operator);
+    private static boolean holds(Clause clause, Version prospective) {
+        return switch (clause.operator) {
+            case "~=" -> publicOf(prospective).compareTo(clause.parsed) >= 0 && startsWith(prospective, clause.prefix);
+            case "==" -> equal(prospective, clause);
+            case "!=" -> !equal(prospective, clause);
+            case "<=" -> publicOf(prospective).compareTo(clause.parsed) <= 0;
+            case ">=" -> publicOf(prospective).compareTo(clause.parsed) >= 0;
+            case "<" -> lessThan(prospective, clause.parsed);
+            case ">" -> greaterThan(prospective, clause.parsed);
+            default -> throw new IllegalStateException(clause.operator);
         };
     }
 
-    /** {@code ~=V}: {@code >=V} and {@code ==P.*}, P being V's release without its last part (suffixes ignored). */
-    private static boolean compatible(Version prospective, String spec) {
-        List<String> split = split(spec);
-        int keep = 0;
-        while (keep < split.size() && isNotSuffix(split.get(keep))) {
-            keep++;
+    private static boolean equal(Version prospective, Clause clause) {
+        if (clause.prefix != null) {
+            return startsWith(prospective, clause.prefix);
         }
-        List<String> prefix = split.subList(0, Math.max(keep - 1, 0));
-        String joined = prefix.isEmpty() ? "" : prefix.get(0) + "!" + String.join(".", prefix.subList(1, prefix.size()));
-        return publicOf(prospective).compareTo(Version.parse(spec)) >= 0 && equal(prospective, joined + ".*");
+        Version compared = clause.parsed.hasLocal() ? prospective : publicOf(prospective);
+        return compared.equals(clause.parsed);
     }
 
-    private static boolean equal(Version prospective, String spec) {
-        if (spec.endsWith(".*")) {
-            List<String> splitSpec = split(Version.parse(spec.substring(0, spec.length() - 2)).publicVersion());
-            List<String> splitProspective = split(prospective.publicVersion());
-            int specNumeric = numericPrefix(splitSpec);
-            int numeric = numericPrefix(splitProspective);
-            List<String> padded = new ArrayList<>(splitProspective.subList(0, numeric));
-            for (int i = numeric; i < specNumeric; i++) {
-                padded.add("0");
-            }
-            padded.addAll(splitProspective.subList(numeric, splitProspective.size()));
-            return padded.subList(0, Math.min(splitSpec.size(), padded.size())).equals(splitSpec);
+    /** packaging's prefix match: the public version split, its release padded with zeros to the prefix's, cut to its length. */
+    private static boolean startsWith(Version prospective, List<String> prefix) {
+        List<String> parts = split(prospective.publicVersion());
+        int numeric = numericPrefix(parts);
+        List<String> padded = new ArrayList<>(parts.subList(0, numeric));
+        for (int i = numeric; i < numericPrefix(prefix); i++) {
+            padded.add("0");
         }
-        Version specVersion = Version.parse(spec);
-        Version compared = specVersion.hasLocal() ? prospective : publicOf(prospective);
-        return compared.equals(specVersion);
+        padded.addAll(parts.subList(numeric, parts.size()));
+        return padded.subList(0, Math.min(prefix.size(), padded.size())).equals(prefix);
+    }
+
+    /** packaging's {@code canonicalize_version(text, strip_trailing_zero=False)}: the normal form, or the text when it is not a version. */
+    private static String canonical(String text) {
+        return Version.tryParse(text).map(Version::toString).orElse(text);
     }
 
     private static boolean lessThan(Version prospective, Version spec) {
