@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A PyPI-compatible package index.",
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ProjectCommand.class,
             ReconcileCommand.class, BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
-            UpstreamCommand.class})
+            PolicyCommand.class, UpstreamCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -31,7 +31,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, user, token, project, reconcile, bench-data, migrate, backup or restore");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: serve, user, token, project, reconcile, bench-data, migrate, backup, restore,"
+                        + " policy or upstream");
     }
 
     /**
