@@ -39,10 +39,10 @@ final class UpstreamOptions {
     Path policy;
 
     @Option(names = "--upstream-min-age", paramLabel = "DURATION",
-            defaultValue = "${env:CHEESESHOP_UPSTREAM_MIN_AGE}",
+            defaultValue = "${env:CHEESESHOP_UPSTREAM_MIN_AGE}", converter = TimeSpan.class,
             description = "Serve no upstream file uploaded more recently than this, e.g. 3d; files of unknown age"
                     + " are refused while it is set; the policy file's min-age wins (env CHEESESHOP_UPSTREAM_MIN_AGE).")
-    String minAge;
+    Duration minAge;
 
     @Option(names = "--upstream-cache-size", paramLabel = "SIZE",
             defaultValue = "${env:CHEESESHOP_UPSTREAM_CACHE_SIZE:-10GiB}", converter = ByteSize.class,
@@ -77,25 +77,6 @@ final class UpstreamOptions {
             throw new CommandFailure("invalid --upstream-timeout: it must be more than zero");
         }
         return Optional.of(UpstreamSettings.of(root).withTtl(ttl).withTimeout(timeout).withIndex(mode)
-                .withPolicy(Optional.ofNullable(policy)).withMinAge(minAge(minAge)).withCacheSize(cacheSize));
-    }
-
-    /** A minimum age such as {@code 3d}, {@code 12h} or {@code 2w}. */
-    static Optional<Duration> minAge(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(m|h|d|w)")
-                .matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new CommandFailure("invalid --upstream-min-age: a duration such as 30m, 12h, 3d or 2w");
-        }
-        long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "w" -> Duration.ofDays(7 * n);
-            default -> Duration.ofDays(n);
-        });
+                .withPolicy(Optional.ofNullable(policy)).withMinAge(Optional.ofNullable(minAge)).withCacheSize(cacheSize));
     }
 }
