@@ -18,34 +18,45 @@ final class Messages {
 
     private Messages() {}
 
-    /** What a failure of the exchange was, in a few words. */
+    /** What a failure of the exchange was, in a few words (its kind found anywhere in its causes). */
     static String describe(Throwable error) {
-        Throwable e = error;
-        while (e.getCause() != null && e.getMessage() == null) {
-            e = e.getCause();
-        }
-        if (e instanceof HttpConnectTimeoutException) {
+        if (has(error, HttpConnectTimeoutException.class)) {
             return "no connection within the timeout";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (has(error, HttpTimeoutException.class)) {
             return "no answer within the timeout";
         }
-        if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
+        if (has(error, UnknownHostException.class) || has(error, UnresolvedAddressException.class)) {
             return "cannot resolve the host name";
         }
-        if (e instanceof ConnectException) {
-            return "cannot connect" + detail(e);
+        if (has(error, ConnectException.class)) {
+            return "cannot connect" + detail(error);
         }
-        if (e instanceof SSLException) {
-            return "TLS failed" + detail(e);
+        if (has(error, SSLException.class)) {
+            return "TLS failed" + detail(error);
         }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : clean(message);
+        String detail = detail(error);
+        return detail.isEmpty() ? error.getClass().getSimpleName() : detail.substring(2);
     }
 
-    private static String detail(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "" : ": " + clean(message);
+    private static boolean has(Throwable error, Class<? extends Throwable> kind) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (kind.isInstance(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ": "} and the first message in the chain of causes, or nothing when none has one. */
+    private static String detail(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            String message = e.getMessage();
+            if (message != null && !message.isBlank()) {
+                return ": " + clean(message);
+            }
+        }
+        return "";
     }
 
     /** {@code text} on one line, at most {@value #MAX_DETAIL} characters. */
