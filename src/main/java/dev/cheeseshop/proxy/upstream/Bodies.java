@@ -24,10 +24,28 @@ import java.util.zip.GZIPInputStream;
 final class Bodies {
     private Bodies() {}
 
-    /** A body and the form it is in. */
-    record Decoded(InputStream stream, boolean json, Charset charset) {
+    /**
+     * A body and the form it is in. The parsers get {@link #stream()} or {@link #reader()}, whose
+     * closing leaves the body open, so that what they leave unread (a JSON page's final newline) can
+     * be {@linkplain #drain() drained} and the connection used again.
+     */
+    record Decoded(InputStream body, boolean json, Charset charset) {
+        InputStream stream() {
+            return new FilterInputStream(body) {
+                @Override
+                public void close() {
+                    // the body is the caller's
+                }
+            };
+        }
+
         Reader reader() {
-            return new InputStreamReader(stream, charset);
+            return new InputStreamReader(stream(), charset);
+        }
+
+        /** Reads what is left of the body (it is bounded as the rest was). */
+        void drain() throws IOException {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
         }
     }
 

@@ -2,23 +2,21 @@ package dev.cheeseshop.proxy.upstream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.UpstreamFile;
 import dev.cheeseshop.model.UpstreamPage;
 import dev.cheeseshop.proxy.Upstream;
 import dev.cheeseshop.proxy.UpstreamUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -38,13 +36,13 @@ public final class HttpUpstream implements Upstream {
     static final String ACCEPT =
             "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01";
 
-    private static final int MAX_REDIRECTS = 5;
+    /** How much of a 304's or 404's body is read (so the connection can be used again) before it is dropped. */
+    private static final long SMALL_BODY = 64 * 1024;
 
     private final UpstreamRoot root;
     private final Duration timeout;
-    private final String userAgent;
     private final String accept;
-    private final HttpClient client;
+    private final Requests requests;
 
     /**
      * An upstream at {@code root} (its Simple API root, {@code https://pypi.org/simple/}; it may
@@ -64,12 +62,8 @@ public final class HttpUpstream implements Upstream {
         }
         this.root = UpstreamRoot.parse(root);
         this.timeout = timeout;
-        this.userAgent = userAgent;
         this.accept = accept;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.requests = new Requests(this.root, timeout, userAgent);
     }
 
     /** {@code Cheeseshop/<version>}, the version from the jar's manifest. */
@@ -91,7 +85,7 @@ public final class HttpUpstream implements Upstream {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> headers = etag.map(e -> List.of("Accept", accept, "Accept-Encoding", "gzip", "If-None-Match", e))
                 .orElse(List.of("Accept", accept, "Accept-Encoding", "gzip"));
-        Answer answer = get(root.page(normalizedName), headers, true, deadline);
+        Requests.Answer answer = requests.get(root.page(normalizedName), headers, true, deadline);
         String host = UpstreamRoot.hostOf(answer.url());
         String what = "the page of " + normalizedName;
         try (TimedBody body = answer.body()) {
@@ -99,12 +93,14 @@ public final class HttpUpstream implements Upstream {
                 case 200:
                     break;
                 case 304:
+                    body.discard(SMALL_BODY);
                     if (etag.isPresent()) {
                         return new PageFetch.NotModified();
                     }
                     throw unavailable(host, "answered 304 to a request that was not conditional, for " + what);
                 case 404:
                 case 410:
+                    body.discard(SMALL_BODY);
                     return new PageFetch.NotFound();
                 default:
                     throw unavailable(host, "answered HTTP " + answer.status() + " for " + what);
@@ -114,10 +110,11 @@ public final class HttpUpstream implements Upstream {
                 PageContent content = decoded.json()
                         ? JsonPageReader.read(decoded.stream(), answer.url(), normalizedName)
                         : HtmlPageReader.read(decoded.reader(), answer.url(), normalizedName);
+                decoded.drain();
                 OptionalLong serial = serialHeader(answer.headers());
                 return new PageFetch.Fetched(new UpstreamPage(normalizedName, content.displayName(),
                         answer.headers().firstValue("ETag").filter(e -> !e.isBlank()),
-                        serial.isPresent() ? serial : content.serial(), content.files()));
+                        serial.isPresent() ? serial : content.serial(), firstOfEachName(content.files())));
             } catch (IOException e) {
                 throw readFailure(e, host, what);
             }
@@ -126,7 +123,7 @@ public final class HttpUpstream implements Upstream {
 
     @Override
     public void index(Consumer<String> names) throws UpstreamUnavailable {
-        Answer answer = get(root.url(), List.of("Accept", accept, "Accept-Encoding", "gzip"), false, 0);
+        Requests.Answer answer = requests.get(root.url(), List.of("Accept", accept, "Accept-Encoding", "gzip"), false, 0);
         String host = UpstreamRoot.hostOf(answer.url());
         try (TimedBody body = answer.body()) {
             if (answer.status() != 200) {
@@ -151,7 +148,7 @@ public final class HttpUpstream implements Upstream {
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new UpstreamUnavailable("upstream file URL is not an http(s) URL with a host");
         }
-        Answer answer = get(url, List.of("Accept", "*/*"), false, 0);
+        Requests.Answer answer = requests.get(url, List.of("Accept", "*/*"), false, 0);
         if (answer.status() != 200) {
             answer.body().close();
             throw unavailable(UpstreamRoot.hostOf(answer.url()), "answered HTTP " + answer.status() + " for "
@@ -177,74 +174,15 @@ public final class HttpUpstream implements Upstream {
         };
     }
 
-    /** A final answer (after redirects): its status, headers, URL and body, to be closed. */
-    private record Answer(int status, HttpHeaders headers, URI url, TimedBody body) {}
-
-    /**
-     * GETs {@code url} with {@code headers} (name, value, ...), following redirects; the headers'
-     * wait is bounded by the timeout (and by {@code deadline}, with the body's reads, when
-     * {@code bounded}).
-     */
-    private Answer get(URI url, List<String> headers, boolean bounded, long deadline) throws UpstreamUnavailable {
-        URI current = url;
-        for (int hop = 0;; hop++) {
-            String host = UpstreamRoot.hostOf(current);
-            long wait = timeout.toNanos();
-            if (bounded) {
-                wait = Math.min(wait, deadline - System.nanoTime());
-                if (wait <= 0) {
-                    throw unavailable(host, "no answer within " + Messages.duration(timeout.toNanos()));
-                }
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).GET()
-                    .timeout(Duration.ofNanos(wait))
-                    .version("https".equalsIgnoreCase(current.getScheme())
-                            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .header("User-Agent", userAgent);
-            for (int i = 0; i < headers.size(); i += 2) {
-                request.header(headers.get(i), headers.get(i + 1));
-            }
-            root.authorizationFor(current).ifPresent(value -> request.header("Authorization", value));
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
-            try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
-            } catch (java.net.http.HttpConnectTimeoutException e) {
-                throw unavailable(host, "no connection within " + Messages.duration(timeout.toNanos()));
-            } catch (java.net.http.HttpTimeoutException e) {
-                throw unavailable(host, "no answer within " + Messages.duration(timeout.toNanos()));
-            } catch (IOException e) {
-                throw unavailable(host, Messages.describe(e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable(host, "interrupted while waiting for an answer");
-            } catch (IllegalArgumentException e) {
-                throw unavailable(host, "cannot send the request (" + Messages.describe(e) + ")");
-            }
-            TimedBody body = new TimedBody(host, timeout.toNanos(), deadline, bounded);
-            response.body().subscribe(body);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (!isRedirect(status) || location.isEmpty()) {
-                return new Answer(status, response.headers(), current, body);
-            }
-            body.close();
-            if (hop == MAX_REDIRECTS) {
-                throw unavailable(host, "too many redirects");
-            }
-            Optional<URI> next = Links.resolve(current, location.get());
-            if (next.isEmpty()) {
-                throw unavailable(host, "redirected to a location that is not an http(s) URL");
-            }
-            if ("https".equalsIgnoreCase(current.getScheme()) && "http".equalsIgnoreCase(next.get().getScheme())) {
-                throw unavailable(host, "redirected from https to http, which is refused");
-            }
-            current = next.get();
+    /** The files, each filename once: the first the page lists wins (a cache keeps one file per name). */
+    private static List<UpstreamFile> firstOfEachName(List<UpstreamFile> files) {
+        Map<String, UpstreamFile> byName = new LinkedHashMap<>();
+        for (UpstreamFile file : files) {
+            byName.putIfAbsent(file.filename(), file);
         }
+        return byName.size() == files.size() ? files : List.copyOf(byName.values());
     }
 
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
 
     private static OptionalLong serialHeader(HttpHeaders headers) {
         Optional<String> value = headers.firstValue("X-PyPI-Last-Serial");
@@ -277,7 +215,7 @@ public final class HttpUpstream implements Upstream {
     }
 
     private static UpstreamUnavailable unavailable(String host, String what) {
-        return new UpstreamUnavailable("upstream " + host + ": " + what);
+        return Requests.unavailable(host, what);
     }
 
     @Override

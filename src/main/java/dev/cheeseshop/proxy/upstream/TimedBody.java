@@ -191,6 +191,26 @@ final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBu
         }
     }
 
+    /**
+     * Reads and drops what is left of a short body, up to {@code limit} bytes, so that the
+     * connection can carry the next request; a failure or a longer body just ends it.
+     */
+    void discard(long limit) {
+        byte[] sink = new byte[8192];
+        long left = limit;
+        try {
+            while (left > 0) {
+                int n = read(sink, 0, (int) Math.min(sink.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            // dropped with the connection by close()
+        }
+    }
+
     @Override
     public void close() {
         Flow.Subscription s;

@@ -30,8 +30,8 @@ import java.util.concurrent.Executors;
  * records every request it gets, headers included. Close it to release answers still stalling.
  */
 final class FixtureServer implements AutoCloseable {
-    /** A request as it arrived. */
-    record Request(String path, Headers headers) {
+    /** A request as it arrived, and the client's port (the same port: the same connection). */
+    record Request(String path, Headers headers, int clientPort) {
         Optional<String> header(String name) {
             return Optional.ofNullable(headers.getFirst(name));
         }
@@ -55,7 +55,7 @@ final class FixtureServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getRawPath();
-                requests.add(new Request(path, exchange.getRequestHeaders()));
+                requests.add(new Request(path, exchange.getRequestHeaders(), exchange.getRemoteAddress().getPort()));
                 Answer answer = answers.get(path);
                 if (answer != null) {
                     answer.answer(exchange);

@@ -142,6 +142,48 @@ class HttpUpstreamTest {
     }
 
     @Test
+    void oneConnectionCarriesPagesNotModifiedAndNotFound() throws Exception {
+        String json = "{\"name\":\"demo\",\"files\":[]}\n";
+        try (FixtureServer server = FixtureServer.start()) {
+            server.answer("/simple/demo/", exchange -> {
+                if (exchange.getRequestHeaders().getFirst("If-None-Match") != null) {
+                    FixtureServer.send(exchange, 304, new byte[0], "ETag", "\"v1\"");
+                } else {
+                    FixtureServer.send(exchange, 200, json.getBytes(StandardCharsets.UTF_8), "Content-Type",
+                            "application/vnd.pypi.simple.v1+json", "ETag", "\"v1\"");
+                }
+            });
+            server.answer("/simple/gone/", 404, "Not Found".getBytes(StandardCharsets.UTF_8));
+            HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), TIMEOUT);
+
+            assertThat(upstream.page("demo", Optional.empty())).isInstanceOf(PageFetch.Fetched.class);
+            assertThat(upstream.page("demo", Optional.of("\"v1\""))).isInstanceOf(PageFetch.NotModified.class);
+            assertThat(upstream.page("gone", Optional.empty())).isInstanceOf(PageFetch.NotFound.class);
+            assertThat(upstream.page("demo", Optional.empty())).isInstanceOf(PageFetch.Fetched.class);
+
+            assertThat(server.requests()).hasSize(4).extracting(FixtureServer.Request::clientPort)
+                    .containsOnly(server.requests().get(0).clientPort());
+        }
+    }
+
+    @Test
+    void aFilenameListedTwiceIsKeptOnceAsFirstListed() throws Exception {
+        try (FixtureServer server = FixtureServer.start()) {
+            server.answer("/simple/demo/", 200, html("<a href=\"one/demo-1.0.tar.gz#sha256=" + "a".repeat(64)
+                    + "\">demo-1.0.tar.gz</a>\n<a href=\"two/demo-1.0.tar.gz#sha256=" + "b".repeat(64)
+                    + "\">demo-1.0.tar.gz</a>\n<a href=\"demo-2.0.tar.gz\">demo-2.0.tar.gz</a>"), "Content-Type", "text/html");
+            HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), TIMEOUT);
+
+            assertThat(fetched(upstream.page("demo", Optional.empty())).files())
+                    .extracting(UpstreamFile::url, UpstreamFile::sha256)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(server.uri("/simple/demo/one/demo-1.0.tar.gz"),
+                                    Optional.of("a".repeat(64))),
+                            org.assertj.core.groups.Tuple.tuple(server.uri("/simple/demo/demo-2.0.tar.gz"), Optional.empty()));
+        }
+    }
+
+    @Test
     void aGzippedPageIsReadAndABombIsStopped() throws Exception {
         String json = "{\"name\":\"demo\",\"files\":[{\"filename\":\"demo-1.0.tar.gz\",\"url\":\"demo-1.0.tar.gz\"}]}";
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
