@@ -15,8 +15,9 @@ final class Links {
     private Links() {}
 
     /**
-     * {@code href} resolved against {@code base}, the fragment dropped; empty when it is no
-     * {@code http}/{@code https} URL with a host. Characters a URL may not hold (spaces, non-ASCII)
+     * {@code href} resolved against {@code base}, the fragment and any user information dropped
+     * (never sent, and never to be kept); empty when it is no {@code http}/{@code https} URL with a
+     * host. Characters a URL may not hold (spaces, non-ASCII)
      * are percent-encoded first, as a browser does.
      */
     static Optional<URI> resolve(URI base, String href) {
@@ -39,6 +40,16 @@ final class Links {
         String scheme = absolute.getScheme() == null ? "" : absolute.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || absolute.getHost() == null) {
             return Optional.empty();
+        }
+        if (absolute.getRawUserInfo() != null) {
+            try {
+                absolute = new URI(scheme + "://" + absolute.getRawAuthority()
+                        .substring(absolute.getRawUserInfo().length() + 1)
+                        + (absolute.getRawPath() == null ? "" : absolute.getRawPath())
+                        + (absolute.getRawQuery() == null ? "" : "?" + absolute.getRawQuery()));
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
         }
         String s = absolute.toString();
         int hash = s.indexOf('#');

@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
  * the headers; this subscribes to the body's publisher itself, one list of buffers at a time (so
  * at most one is held), and polls for the next with a timeout. A read past a bound, and every read
  * after a failure, throws a {@link BodyFailure} with a message for the operator; closing cancels
- * the exchange (the connection is dropped unless the body was read to its end).
+ * the exchange (the connection is dropped unless the body was read to its end) and fails a read
+ * waiting in another thread at once.
  *
  * <p>Waits are measured by the JDK's blocking queue on the monotonic clock: a timeout is a length
  * of waiting, not a time of day, so the injected {@code Clock} has no part in it.
  */
 final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final Object END = new Object();
+    private static final Object CLOSED = new Object();
 
     /** A failure of the body, with a message that names the host and what happened. */
     static final class BodyFailure extends IOException {
@@ -40,7 +42,7 @@ final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBu
     private final long deadline;
     private final boolean hasDeadline;
     private Flow.Subscription subscription;
-    private boolean closed;
+    private volatile boolean closed;
     private boolean requestNext;
     private Iterator<ByteBuffer> buffers = List.<ByteBuffer>of().iterator();
     private ByteBuffer current = ByteBuffer.allocate(0);
@@ -133,6 +135,9 @@ final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBu
                 subscription().request(1);
             }
             Object next = next();
+            if (next == CLOSED) {
+                throw new IOException("the body from " + host + " is closed");
+            }
             if (next == END) {
                 ended = true;
             } else if (next instanceof Throwable error) {
@@ -221,6 +226,7 @@ final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBu
             closed = true;
             s = subscription;
         }
+        arrivals.add(CLOSED);
         if (s != null && !ended) {
             s.cancel();
         }

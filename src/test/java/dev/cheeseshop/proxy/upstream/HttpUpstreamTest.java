@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The upstream client against fixture servers: a static tree, canned answers, failures of every kind. */
 class HttpUpstreamTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** For a server that never answers: whatever the machine's load, the message is the same. */
     private static final Duration SHORT = Duration.ofMillis(300);
+    /** For a body that stalls once its headers have come: long enough for them to come on a loaded machine. */
+    private static final Duration STALL = Duration.ofSeconds(2);
     private static final String ACCEPT =
             "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01";
 
@@ -258,18 +261,41 @@ class HttpUpstreamTest {
             server.answer("/files/demo-1.0.tar.gz", server.stall(head));
             server.answer("/simple/demo/", server.stall("{\"files\": [".getBytes(StandardCharsets.UTF_8),
                     "Content-Type", "application/vnd.pypi.simple.v1+json"));
-            HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), SHORT);
+            HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), STALL);
 
             try (Upstream.Download download = upstream.open(server.uri("/files/demo-1.0.tar.gz"))) {
                 assertThat(download.length()).isEqualTo(OptionalLong.of(head.length + 1000));
                 InputStream body = download.body();
                 assertThat(body.readNBytes(head.length)).isEqualTo(head);
                 assertThatThrownBy(body::read).isInstanceOf(IOException.class)
-                        .hasMessage("upstream " + server.host() + ": no data for 300 ms while reading");
+                        .hasMessage("upstream " + server.host() + ": no data for 2 s while reading");
             }
             assertThatThrownBy(() -> upstream.page("demo", Optional.empty()))
                     .isInstanceOf(UpstreamUnavailable.class)
-                    .hasMessage("upstream " + server.host() + ": the answer was not complete within 300 ms");
+                    .hasMessage("upstream " + server.host() + ": the answer was not complete within 2 s");
+        }
+    }
+
+    @Test
+    void closingADownloadFailsAReadWaitingInAnotherThread() throws Exception {
+        try (FixtureServer server = FixtureServer.start()) {
+            byte[] head = "first bytes".getBytes(StandardCharsets.UTF_8);
+            server.answer("/files/demo-1.0.tar.gz", server.stall(head));
+            HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), TIMEOUT);
+            Upstream.Download download = upstream.open(server.uri("/files/demo-1.0.tar.gz"));
+            java.util.concurrent.CompletableFuture<Object> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return download.body().readAllBytes();
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+
+            download.close();
+
+            // Whether the reader was already waiting or not, it fails as closed, not after the 10 s stall.
+            assertThat(reader.get()).isInstanceOf(IOException.class).extracting(e -> ((IOException) e).getMessage())
+                    .isEqualTo("the body from " + server.host() + " is closed");
         }
     }
 

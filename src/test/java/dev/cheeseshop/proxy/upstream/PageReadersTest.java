@@ -115,6 +115,16 @@ class PageReadersTest {
     }
 
     @Test
+    void userInformationInALinkIsDropped() throws IOException {
+        String html = "<a href=\"https://user:token@files.example.org/p/x-1.0.tar.gz?sig=1#sha256=" + H2
+                + "\">x-1.0.tar.gz</a>";
+        PageContent page = HtmlPageReader.read(new StringReader(html), URI.create("https://example.org/simple/x/"), "x");
+
+        assertThat(page.files()).extracting(UpstreamFile::url)
+                .containsExactly(URI.create("https://files.example.org/p/x-1.0.tar.gz?sig=1"));
+    }
+
+    @Test
     void aTitleOfAnotherProjectIsNotTheDisplayName() throws IOException {
         String html = "<html><head><title>Links for Other</title></head><body><h1>Files</h1></body></html>";
         PageContent page = HtmlPageReader.read(new StringReader(html), PAGE, "zope-interface");
