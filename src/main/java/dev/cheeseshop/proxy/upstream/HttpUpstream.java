@@ -183,7 +183,6 @@ public final class HttpUpstream implements Upstream {
         return byName.size() == files.size() ? files : List.copyOf(byName.values());
     }
 
-
     private static OptionalLong serialHeader(HttpHeaders headers) {
         Optional<String> value = headers.firstValue("X-PyPI-Last-Serial");
         if (value.isEmpty()) {
@@ -202,14 +201,14 @@ public final class HttpUpstream implements Upstream {
             return new UpstreamUnavailable(e.getMessage());
         }
         if (e instanceof UnreadablePage) {
-            return unavailable(host, "unreadable " + what + ": " + e.getMessage());
+            return unavailable(host, what + " is unreadable: " + e.getMessage());
         }
         if (e instanceof JsonProcessingException json) {
-            return unavailable(host, "unreadable " + what + ": invalid JSON ("
+            return unavailable(host, what + " is unreadable: invalid JSON ("
                     + Messages.clean(String.valueOf(json.getOriginalMessage())) + ")");
         }
         if (e instanceof java.util.zip.ZipException) {
-            return unavailable(host, "unreadable " + what + ": broken gzip (" + Messages.describe(e) + ")");
+            return unavailable(host, what + " is unreadable: broken gzip (" + Messages.describe(e) + ")");
         }
         return unavailable(host, "the connection failed while reading " + what + " (" + Messages.describe(e) + ")");
     }

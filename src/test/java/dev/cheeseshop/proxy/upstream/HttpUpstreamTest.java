@@ -222,11 +222,17 @@ class HttpUpstreamTest {
             server.answer("/files/demo-1.0.tar.gz", 403, "no".getBytes(StandardCharsets.UTF_8));
             server.answer("/simple/garbled/", 200, "{\"files\": [nope".getBytes(StandardCharsets.UTF_8),
                     "Content-Type", "application/vnd.pypi.simple.v1+json");
+            server.answer("/simple/future/", 200, ("<html><head><meta name=\"pypi:repository-version\" content=\"2.0\">"
+                    + "</head><body></body></html>").getBytes(StandardCharsets.UTF_8), "Content-Type", "text/html");
             HttpUpstream upstream = new HttpUpstream(server.uri("/simple/").toString(), TIMEOUT);
 
             assertThatThrownBy(() -> upstream.page("demo", Optional.empty()))
                     .isInstanceOf(UpstreamUnavailable.class)
                     .hasMessage("upstream " + server.host() + ": answered HTTP 503 for the page of demo");
+            assertThatThrownBy(() -> upstream.page("future", Optional.empty()))
+                    .isInstanceOf(UpstreamUnavailable.class)
+                    .hasMessage("upstream " + server.host()
+                            + ": the page of future is unreadable: Simple API version 2.0 is not supported (only 1.x)");
             assertThatThrownBy(() -> upstream.index(name -> { }))
                     .isInstanceOf(UpstreamUnavailable.class)
                     .hasMessage("upstream " + server.host() + ": answered HTTP 500 for the project index");
@@ -235,7 +241,7 @@ class HttpUpstreamTest {
                     .hasMessage("upstream " + server.host() + ": answered HTTP 403 for demo-1.0.tar.gz");
             assertThatThrownBy(() -> upstream.page("garbled", Optional.empty()))
                     .isInstanceOf(UpstreamUnavailable.class)
-                    .hasMessageStartingWith("upstream " + server.host() + ": unreadable the page of garbled: invalid JSON (")
+                    .hasMessageStartingWith("upstream " + server.host() + ": the page of garbled is unreadable: invalid JSON (")
                     .hasMessageNotContaining("\n");
         }
     }
