@@ -91,9 +91,7 @@ final class TimedBody extends InputStream implements Flow.Subscriber<List<ByteBu
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return fill() ? current.get() & 0xff : -1;
     }
 
     @Override
