@@ -72,11 +72,13 @@ public final class Application implements AutoCloseable {
     private final DownloadCounter downloads;
     private final Readiness readiness;
     private final Staging staging;
+    private final ProxyWiring proxy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
-            CommitNotices notices, Site site, Readiness readiness, Staging staging, DownloadCounter downloads) {
+            CommitNotices notices, Site site, Readiness readiness, Staging staging, DownloadCounter downloads,
+            ProxyWiring proxy) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
@@ -90,6 +92,7 @@ public final class Application implements AutoCloseable {
         this.downloads = downloads;
         this.readiness = readiness;
         this.staging = staging;
+        this.proxy = proxy;
     }
 
     /** For commands that change the index beside (or without) a running server: the embedded default. */
@@ -106,7 +109,7 @@ public final class Application implements AutoCloseable {
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
             return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
-                    null, null, null, CommitNotices.NONE, null, null, null, null);
+                    null, null, null, CommitNotices.NONE, null, null, null, null, null);
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
@@ -145,6 +148,7 @@ public final class Application implements AutoCloseable {
         CommitNotices notices = database.notices();
         MetadataStore store = watch.watching(unwatched);
         HttpServer server = new HttpServer(settings.host(), settings.port(), clock, DEFAULT_STOP_TIMEOUT);
+        ProxyWiring proxy = null;
         try {
             BlobStore blobs = decorate.apply(blobSettings.open(settings.packages(), clock));
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
@@ -160,6 +164,9 @@ public final class Application implements AutoCloseable {
             DownloadCounter downloads = settings.downloads().counted() ? new DownloadCounter(unwatched, clock) : null;
             Authenticator authenticator = new Authenticator(accounts, store, clock);
             Metrics metrics = ServerMetrics.create(settings.metrics(), renderCache, unwatched);
+            // The upstream cache's writes change none of this index's pages: through the unwatched store.
+            proxy = settings.upstream().map(upstream -> ProxyWiring.create(upstream, unwatched, blobs, clock,
+                    settings.staging(), metrics)).orElse(null);
             Site site = new Site(store, blobs, authenticator, uploads, staging,
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
@@ -168,8 +175,8 @@ public final class Application implements AutoCloseable {
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
-                    new UserManagement(store, accounts, clock), downloads, null,
-                    new UpstreamPurge(store, new UpstreamBlobs(store, blobs)));
+                    new UserManagement(store, accounts, clock), downloads, proxy == null ? null : proxy.proxy(),
+                    new UpstreamPurge(unwatched, new UpstreamBlobs(unwatched, blobs)));
             new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
             Readiness readiness = new Readiness(unwatched, blobs, clock);
             new HealthHandlers(readiness).register(site.routes());
@@ -196,18 +203,29 @@ public final class Application implements AutoCloseable {
             // The reconciler changes no metadata: its transactions need not move the watch on.
             reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
+            if (proxy != null) {
+                proxy.schedule(background);
+            }
             return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
-                    site, readiness, staging, downloads);
+                    site, readiness, staging, downloads, proxy);
         } catch (IOException e) {
             closeQuietly(server);
+            closeQuietly(proxy);
             notices.close();
             store.close();
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(server);
+            closeQuietly(proxy);
             notices.close();
             store.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(ProxyWiring proxy) {
+        if (proxy != null) {
+            proxy.close();
         }
     }
 
@@ -347,8 +365,9 @@ public final class Application implements AutoCloseable {
         if (renderCache != null && renderCache.stats().hits() + renderCache.stats().misses() > 0) {
             LoggerFactory.getLogger(Application.class).info("render cache at shutdown: {}", renderCache.stats());
         }
-        // The last counts, after the server has stopped answering and before the pools close.
+        // The last counts and uses, after the server has stopped answering and before the pools close.
         DownloadFlushes.last(downloads);
+        closeQuietly(proxy);
         try {
             if (blobs instanceof AutoCloseable connections) {
                 connections.close();

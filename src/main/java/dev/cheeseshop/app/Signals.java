@@ -21,4 +21,13 @@ final class Signals {
             }
         }
     }
+
+    /** Runs {@code action} when SIGHUP arrives (a policy reload), instead of the JVM's ending. */
+    static void onHangUp(Runnable action) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> action.run());
+        } catch (IllegalArgumentException e) {
+            // not a signal here: the policy file is still reloaded when it changes
+        }
+    }
 }

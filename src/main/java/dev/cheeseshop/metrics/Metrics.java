@@ -24,6 +24,10 @@ public interface Metrics {
     List<String> LOGIN_REFUSALS = List.of("invalid", "expired", "throttled", "busy");
     /** The rules a proxy policy decides by ({@code proxy.ProxyPolicy.Decision}; {@code proxy.policy.Policy.RULES}). */
     List<String> POLICY_RULES = List.of("default", "allow", "deny", "not-allowed", "min-age", "unknown-age");
+    /** How the proxy answered an upstream project's page ({@code proxy.ProxyEvents}). */
+    List<String> PROXY_PAGE_OUTCOMES = List.of("fresh", "fetched", "revalidated", "stale", "not-found", "unavailable");
+    /** How the proxy answered an upstream file ({@code proxy.ProxyEvents}). */
+    List<String> PROXY_FILE_OUTCOMES = List.of("kept", "fetched", "joined", "failed");
 
     /** Counts nothing and exposes nothing: {@code --metrics off}, commands, tests that need no metrics. */
     Metrics NONE = new Metrics() {
@@ -55,6 +59,12 @@ public interface Metrics {
 
         @Override
         public void policyReload(boolean ok) {}
+
+        @Override
+        public void proxyPage(String outcome) {}
+
+        @Override
+        public void proxyFile(String outcome) {}
 
         @Override
         public String contentType() {
@@ -97,6 +107,12 @@ public interface Metrics {
 
     /** A reload of the proxy's policy file that read it: the file was valid ({@code ok}) and replaced the policy, or not. */
     void policyReload(boolean ok);
+
+    /** An upstream project's page answered by the proxy: one of {@link #PROXY_PAGE_OUTCOMES}. */
+    void proxyPage(String outcome);
+
+    /** An upstream file answered (or failed) by the proxy: one of {@link #PROXY_FILE_OUTCOMES}. */
+    void proxyFile(String outcome);
 
     /** The media type of {@link #scrape}'s output. */
     String contentType();

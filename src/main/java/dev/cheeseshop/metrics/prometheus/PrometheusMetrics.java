@@ -54,6 +54,8 @@ public final class PrometheusMetrics implements Metrics {
     private final Counter policyDecisions;
     private final CounterDataPoint policyReloadsOk;
     private final CounterDataPoint policyReloadsFailed;
+    private final Counter proxyPages;
+    private final Counter proxyFiles;
 
     public PrometheusMetrics() {
         requests = Histogram.builder().name("cheeseshop_http_request_duration_seconds")
@@ -102,6 +104,14 @@ public final class PrometheusMetrics implements Metrics {
                 "result");
         policyReloadsOk = reloads.labelValues("ok");
         policyReloadsFailed = reloads.labelValues("failed");
+        proxyPages = counter("cheeseshop_proxy_pages", "Upstream projects' pages answered by the proxy, by outcome:"
+                + " fresh (from the cache, within the TTL), fetched, revalidated (304), stale (the upstream failed),"
+                + " not-found, unavailable (the upstream failed and nothing was cached)", "outcome");
+        PROXY_PAGE_OUTCOMES.forEach(proxyPages::initLabelValues);
+        proxyFiles = counter("cheeseshop_proxy_files", "Upstream files answered by the proxy, by outcome: kept (from"
+                + " the blob store), fetched (a fetch started), joined (following a fetch under way), failed (a fetch"
+                + " that kept nothing)", "outcome");
+        PROXY_FILE_OUTCOMES.forEach(proxyFiles::initLabelValues);
     }
 
     private Counter counter(String name, String help, String... labels) {
@@ -224,6 +234,16 @@ public final class PrometheusMetrics implements Metrics {
     @Override
     public void policyReload(boolean ok) {
         (ok ? policyReloadsOk : policyReloadsFailed).inc();
+    }
+
+    @Override
+    public void proxyPage(String outcome) {
+        proxyPages.labelValues(outcome).inc();
+    }
+
+    @Override
+    public void proxyFile(String outcome) {
+        proxyFiles.labelValues(outcome).inc();
     }
 
     @Override
