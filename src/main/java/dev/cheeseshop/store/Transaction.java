@@ -17,4 +17,7 @@ public interface Transaction {
     TokenStore tokens();
 
     DownloadStore downloads();
+
+    /** The proxy's cache of the upstream index. */
+    UpstreamStore upstream();
 }
