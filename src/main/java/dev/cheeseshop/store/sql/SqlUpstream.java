@@ -31,7 +31,32 @@ import java.util.TreeMap;
 final class SqlUpstream implements UpstreamStore {
     private static final String FILE_COLUMNS = "f.id, f.filename, f.url, f.sha256, f.size, f.upload_time,"
             + " f.requires_python, f.yanked, f.metadata_sha256, f.blob_key, f.metadata_key";
+    /**
+     * The project's id by its name, as a scalar subquery: both databases then read the files by
+     * both columns of upstream_files_project_filename (a join may be planned from the files' side).
+     */
+    private static final String PROJECT_ID = "(SELECT id FROM upstream_projects WHERE normalized_name = ?)";
     private static final String KEPT = "(f.blob_key IS NOT NULL OR f.metadata_key IS NOT NULL)";
+    /** A page's files, in the upstream's order. */
+    static final String FILES_OF_PROJECT = "SELECT " + FILE_COLUMNS + " FROM upstream_files f WHERE f.project_id = ?"
+            + " ORDER BY f.position";
+    /** One file, by its project's name and its filename. */
+    static final String FILE = "SELECT " + FILE_COLUMNS + " FROM upstream_files f WHERE f.project_id = " + PROJECT_ID
+            + " AND f.filename = ?";
+    static final String KEPT_BYTES = "SELECT COALESCE(SUM(COALESCE(f.blob_size, 0) + COALESCE(f.metadata_size, 0)), 0)"
+            + " FROM upstream_files f WHERE " + KEPT;
+    static final String LEAST_RECENTLY_USED = "SELECT f.blob_key, f.blob_size, f.metadata_key, f.metadata_size,"
+            + " f.last_used FROM upstream_files f WHERE " + KEPT + " ORDER BY f.last_used, f.id LIMIT ?";
+    static final String NAMES_BLOB = "SELECT 1 FROM upstream_files WHERE blob_key = ? LIMIT 1";
+    static final String NAMES_METADATA = "SELECT 1 FROM upstream_files WHERE metadata_key = ? LIMIT 1";
+    static final String KEPT_AFTER = "SELECT " + FILE_COLUMNS + " FROM upstream_files f WHERE f.id > ? AND " + KEPT
+            + " ORDER BY f.id LIMIT ?";
+    static final String PURGED_KEYS = "SELECT f.blob_key, f.metadata_key FROM upstream_files f WHERE f.project_id = "
+            + PROJECT_ID + " AND " + KEPT;
+    static final String FORGET_BLOB = "UPDATE upstream_files SET blob_key = NULL, blob_size = NULL WHERE blob_key = ?";
+    static final String FORGET_METADATA = "UPDATE upstream_files SET metadata_key = NULL, metadata_size = NULL"
+            + " WHERE metadata_key = ?";
+
     /** The listing's fields of a file whose row stays. */
     private static final String RELIST = "UPDATE upstream_files SET position = ?, url = ?, size = ?, upload_time = ?,"
             + " requires_python = ?, yanked = ?, metadata_sha256 = ?";
@@ -53,8 +78,7 @@ final class SqlUpstream implements UpstreamStore {
                         rs.getString(3), Optional.ofNullable(rs.getString(4)), optionalLong(rs, 5),
                         Micros.toInstant(rs.getLong(6))), normalizedName)
                 .map(row -> new CachedPage(row.normalizedName(), row.displayName(), row.etag(), row.serial(),
-                        row.fetchedAt(), jdbc.list("SELECT " + FILE_COLUMNS + " FROM upstream_files f"
-                                + " WHERE f.project_id = ? ORDER BY f.position", SqlUpstream::file, row.id())));
+                        row.fetchedAt(), jdbc.list(FILES_OF_PROJECT, SqlUpstream::file, row.id())));
     }
 
     /** What is stored of a file the page being saved may list again. */
@@ -128,9 +152,7 @@ final class SqlUpstream implements UpstreamStore {
 
     @Override
     public Optional<CachedFile> file(String normalizedName, String filename) {
-        return jdbc.one("SELECT " + FILE_COLUMNS + " FROM upstream_projects p JOIN upstream_files f"
-                + " ON f.project_id = p.id WHERE p.normalized_name = ? AND f.filename = ?", SqlUpstream::file,
-                normalizedName, filename);
+        return jdbc.one(FILE, SqlUpstream::file, normalizedName, filename);
     }
 
     @Override
@@ -155,8 +177,7 @@ final class SqlUpstream implements UpstreamStore {
 
     @Override
     public long keptBytes() {
-        return jdbc.one("SELECT COALESCE(SUM(COALESCE(f.blob_size, 0) + COALESCE(f.metadata_size, 0)), 0)"
-                + " FROM upstream_files f WHERE " + KEPT, rs -> rs.getLong(1)).orElse(0L);
+        return jdbc.one(KEPT_BYTES, rs -> rs.getLong(1)).orElse(0L);
     }
 
     @Override
@@ -166,8 +187,7 @@ final class SqlUpstream implements UpstreamStore {
         }
         List<KeptBlob> blobs = new ArrayList<>();
         // Each row keeps one blob or two, so `limit` rows hold at least `limit` blobs.
-        jdbc.rows("SELECT f.blob_key, f.blob_size, f.metadata_key, f.metadata_size, f.last_used FROM upstream_files f"
-                + " WHERE " + KEPT + " ORDER BY f.last_used, f.id LIMIT ?", rs -> {
+        jdbc.rows(LEAST_RECENTLY_USED, rs -> {
                     Instant lastUsed = Micros.toInstant(rs.getLong(5));
                     if (rs.getString(1) != null) {
                         blobs.add(new KeptBlob(rs.getString(1), rs.getLong(2), lastUsed));
@@ -181,8 +201,8 @@ final class SqlUpstream implements UpstreamStore {
 
     @Override
     public void forget(String key) {
-        jdbc.update("UPDATE upstream_files SET blob_key = NULL, blob_size = NULL WHERE blob_key = ?", key);
-        jdbc.update("UPDATE upstream_files SET metadata_key = NULL, metadata_size = NULL WHERE metadata_key = ?", key);
+        jdbc.update(FORGET_BLOB, key);
+        jdbc.update(FORGET_METADATA, key);
     }
 
     @Override
@@ -193,8 +213,7 @@ final class SqlUpstream implements UpstreamStore {
             addIfPresent(keys, rs.getString(2));
         };
         if (normalizedName.isPresent()) {
-            jdbc.rows("SELECT f.blob_key, f.metadata_key FROM upstream_projects p JOIN upstream_files f"
-                    + " ON f.project_id = p.id WHERE p.normalized_name = ? AND " + KEPT, collect, normalizedName.get());
+            jdbc.rows(PURGED_KEYS, collect, normalizedName.get());
             jdbc.update("DELETE FROM upstream_projects WHERE normalized_name = ?", normalizedName.get());
         } else {
             jdbc.rows("SELECT f.blob_key, f.metadata_key FROM upstream_files f WHERE " + KEPT, collect);
@@ -207,8 +226,7 @@ final class SqlUpstream implements UpstreamStore {
 
     @Override
     public boolean referencesBlob(String key) {
-        return jdbc.one("SELECT 1 FROM upstream_files WHERE blob_key = ? LIMIT 1", rs -> true, key).isPresent()
-                || jdbc.one("SELECT 1 FROM upstream_files WHERE metadata_key = ? LIMIT 1", rs -> true, key).isPresent();
+        return jdbc.one(NAMES_BLOB, rs -> true, key).isPresent() || jdbc.one(NAMES_METADATA, rs -> true, key).isPresent();
     }
 
     @Override
@@ -216,8 +234,7 @@ final class SqlUpstream implements UpstreamStore {
         if (limit < 1) {
             throw new IllegalArgumentException("a page holds at least one file: " + limit);
         }
-        return jdbc.list("SELECT " + FILE_COLUMNS + " FROM upstream_files f WHERE f.id > ? AND " + KEPT
-                + " ORDER BY f.id LIMIT ?", SqlUpstream::file, afterId, limit);
+        return jdbc.list(KEPT_AFTER, SqlUpstream::file, afterId, limit);
     }
 
     /** The arguments of {@link #RELIST} (or of the insert), then {@code more}. */
