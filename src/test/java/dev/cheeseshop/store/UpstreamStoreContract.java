@@ -237,6 +237,21 @@ public abstract class UpstreamStoreContract {
     }
 
     @Test
+    void aPageListingTheSameFilesInAnotherOrderKeepsThemInTheNewOrder() {
+        save(listing("demo-pkg", sdist(SHA_B), old(), wheel(SHA_A, Optional.empty())), T0);
+        List<Long> ids = page("demo-pkg").orElseThrow().files().stream().map(CachedFile::id).toList();
+
+        assertThat(save(listing("demo-pkg", wheel(SHA_A, Optional.empty()), sdist(SHA_B), old()), T0)).isEmpty();
+
+        CachedPage cached = page("demo-pkg").orElseThrow();
+        assertThat(cached.files()).extracting(CachedFile::file)
+                .containsExactly(wheel(SHA_A, Optional.empty()), sdist(SHA_B), old());
+        // The files with a sha256 keep their rows; the one without is never kept, and is written anew.
+        assertThat(cached.files().get(0).id()).isEqualTo(ids.get(2));
+        assertThat(cached.files().get(1).id()).isEqualTo(ids.get(0));
+    }
+
+    @Test
     void aReplacedFileNeverGetsTheIdOfTheRowItReplaced() {
         save(listing("demo-pkg", sdist(SHA_B)), T0);
         long first = file("demo-pkg", SDIST).id();

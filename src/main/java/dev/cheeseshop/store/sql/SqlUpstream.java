@@ -57,6 +57,8 @@ final class SqlUpstream implements UpstreamStore {
     static final String FORGET_METADATA = "UPDATE upstream_files SET metadata_key = NULL, metadata_size = NULL"
             + " WHERE metadata_key = ?";
 
+    /** A project's stored files (by upstream_files_project_filename), with their places. */
+    static final String STORED = "SELECT " + FILE_COLUMNS + ", f.position FROM upstream_files f WHERE f.project_id = ?";
     /** The listing's fields of a file whose row stays. */
     private static final String RELIST = "UPDATE upstream_files SET position = ?, url = ?, size = ?, upload_time = ?,"
             + " requires_python = ?, yanked = ?, metadata_sha256 = ?";
@@ -81,8 +83,15 @@ final class SqlUpstream implements UpstreamStore {
                         row.fetchedAt(), jdbc.list(FILES_OF_PROJECT, SqlUpstream::file, row.id())));
     }
 
-    /** What is stored of a file the page being saved may list again. */
-    private record Stored(long id, String sha256, String metadataSha256, String blobKey, String metadataKey) {}
+    /** A stored file the page being saved may list again, and its place. */
+    private record Stored(CachedFile cached, int position) {
+        long id() {
+            return cached.id();
+        }
+    }
+
+    /** A stored file the page lists again with the same sha256: what and where it is now. */
+    private record Relisted(Stored old, UpstreamFile file, int position) {}
 
     @Override
     public List<String> savePage(UpstreamPage page, Instant fetchedAt) {
@@ -94,23 +103,19 @@ final class SqlUpstream implements UpstreamStore {
                 page.normalizedName(), page.displayName(), page.etag().orElse(null),
                 page.serial().isPresent() ? page.serial().getAsLong() : null, Micros.of(fetchedAt));
         Map<String, Stored> stored = new HashMap<>();
-        jdbc.rows("SELECT id, filename, sha256, metadata_sha256, blob_key, metadata_key FROM upstream_files"
-                + " WHERE project_id = ?", rs -> stored.put(rs.getString(2), new Stored(rs.getLong(1), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))), projectId);
+        jdbc.rows(STORED, rs -> stored.put(rs.getString(2), new Stored(file(rs), rs.getInt(12))), projectId);
         Map<String, UpstreamFile> listed = new LinkedHashMap<>();
         page.files().forEach(file -> listed.putIfAbsent(file.filename(), file));
-        Set<String> dropped = new LinkedHashSet<>();
-        TreeMap<Long, Stored> deleted = new TreeMap<>();
-        TreeMap<Long, Integer> relisted = new TreeMap<>();
-        Map<Long, Stored> kept = new HashMap<>();
-        List<Integer> inserted = new ArrayList<>();
         List<UpstreamFile> files = List.copyOf(listed.values());
+        TreeMap<Long, Stored> deleted = new TreeMap<>();
+        TreeMap<Long, Relisted> relisted = new TreeMap<>();
+        List<Integer> inserted = new ArrayList<>();
         for (int position = 0; position < files.size(); position++) {
             UpstreamFile file = files.get(position);
             Stored old = stored.remove(file.filename());
-            if (old != null && old.sha256() != null && file.sha256().filter(old.sha256()::equals).isPresent()) {
-                relisted.put(old.id(), position);
-                kept.put(old.id(), old);
+            Optional<String> sha256 = old == null ? Optional.empty() : old.cached().file().sha256();
+            if (sha256.isPresent() && sha256.equals(file.sha256())) {
+                relisted.put(old.id(), new Relisted(old, file, position));
             } else {
                 if (old != null) {
                     deleted.put(old.id(), old);
@@ -119,22 +124,13 @@ final class SqlUpstream implements UpstreamStore {
             }
         }
         stored.values().forEach(old -> deleted.put(old.id(), old));
+        Set<String> dropped = new LinkedHashSet<>();
         for (Stored old : deleted.values()) {
-            addIfPresent(dropped, old.blobKey());
-            addIfPresent(dropped, old.metadataKey());
+            old.cached().key().ifPresent(dropped::add);
+            old.cached().metadataKey().ifPresent(dropped::add);
             jdbc.update("DELETE FROM upstream_files WHERE id = ?", old.id());
         }
-        for (Map.Entry<Long, Integer> entry : relisted.entrySet()) {
-            UpstreamFile file = files.get(entry.getValue());
-            Stored old = kept.get(entry.getKey());
-            boolean sameMetadata = old.metadataKey() == null
-                    || file.metadataSha256().filter(sha -> sha.equals(old.metadataSha256())).isPresent();
-            if (!sameMetadata) {
-                dropped.add(old.metadataKey());
-            }
-            jdbc.update(RELIST + (sameMetadata ? "" : ", metadata_key = NULL, metadata_size = NULL") + " WHERE id = ?",
-                    listing(entry.getValue(), file, entry.getKey()));
-        }
+        relisted.values().forEach(file -> relist(file, dropped));
         for (int position : inserted) {
             UpstreamFile file = files.get(position);
             jdbc.update("INSERT INTO upstream_files (position, url, size, upload_time, requires_python, yanked,"
@@ -142,6 +138,24 @@ final class SqlUpstream implements UpstreamStore {
                     listing(position, file, projectId, file.filename(), file.sha256().orElse(null)));
         }
         return List.copyOf(dropped);
+    }
+
+    /**
+     * Writes what the page now says of a file it lists again (nothing when that is what is stored),
+     * dropping its kept METADATA unless the page gives the same metadata sha256.
+     */
+    private void relist(Relisted now, Set<String> dropped) {
+        CachedFile old = now.old().cached();
+        if (old.file().equals(now.file()) && now.old().position() == now.position()) {
+            return;
+        }
+        boolean sameMetadata = old.metadataKey().isEmpty()
+                || old.file().metadataSha256().isPresent() && old.file().metadataSha256().equals(now.file().metadataSha256());
+        if (!sameMetadata) {
+            dropped.add(old.metadataKey().get());
+        }
+        jdbc.update(RELIST + (sameMetadata ? "" : ", metadata_key = NULL, metadata_size = NULL") + " WHERE id = ?",
+                listing(now.position(), now.file(), old.id()));
     }
 
     @Override

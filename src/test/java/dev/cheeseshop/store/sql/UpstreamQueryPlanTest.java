@@ -31,6 +31,8 @@ class UpstreamQueryPlanTest {
         try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             assertThat(plan(conn, SqlUpstream.FILES_OF_PROJECT)).containsExactly(
                     "SEARCH f USING INDEX upstream_files_project_filename (project_id=?)", "USE TEMP B-TREE FOR ORDER BY");
+            assertThat(plan(conn, SqlUpstream.STORED))
+                    .containsExactly("SEARCH f USING INDEX upstream_files_project_filename (project_id=?)");
             assertThat(plan(conn, SqlUpstream.FILE)).containsExactly(
                     "SEARCH f USING INDEX upstream_files_project_filename (project_id=? AND filename=?)",
                     "SCALAR SUBQUERY 1", project);
