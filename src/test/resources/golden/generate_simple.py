@@ -23,6 +23,10 @@ The data is what index/SimpleFixture gives index/SimpleJsonTest and index/Simple
 Writes:
   simple-project.json  /simple/foo-bar/ as application/vnd.pypi.simple.v1+json
   simple-project.html  /simple/foo-bar/ as text/html
+  simple-project-empty.json  /simple/reserved-name/, a project with no release (reserved, or every
+                       release removed), as application/vnd.pypi.simple.v1+json: pypi.org
+                       answers such a project's page with 200 and no files (warehouse-http.md 2.1)
+  simple-project-empty.html  the same as text/html
   simple-index.json    /simple/ as application/vnd.pypi.simple.v1+json
   simple-index.html    /simple/ as text/html
   simple-etags.tsv     each page's ETag as pypi.org makes it (WebOb's md5_etag: the base64 MD5 of
@@ -65,6 +69,9 @@ FILES = [
      "upload_time": datetime.datetime(2024, 11, 6, 22, 37, 9), "metadata_sha256": "d" * 64},
 ]
 
+# A project with no release (a reserved name): its page, with no files and no versions.
+EMPTY_PROJECT = {"name": "Reserved.Name", "last_serial": 12, "status": "active"}
+
 # The index listings: (display name, normalized name, last serial), and the journal's last serial.
 # The JSON one lists "z\u00f6pe" to show non-ASCII output (pypi.org's names are ASCII: PEP 508).
 JSON_INDEX = {"last_serial": 24888689, "projects": [("z\u00f6pe", "zope", 4), ("Foo.Bar", "foo-bar", 3075854)]}
@@ -87,9 +94,9 @@ def url(path):
     return "../../packages/" + urllib.parse.quote(path, safe="/-._~!$&'()*+,;=:@")
 
 
-def detail():
+def detail(project=PROJECT, files=FILES):
     """The project page's data, as _simple_detail makes it."""
-    files = sorted(FILES, key=lambda f: (version_key(f["version"]), f["filename"]))
+    files = sorted(files, key=lambda f: (version_key(f["version"]), f["filename"]))
     versions = sorted({f["version"] for f in files}, key=version_key)
     out = []
     for f in files:
@@ -108,9 +115,9 @@ def detail():
             "provenance": None,
         })
     return {
-        "meta": {"api-version": API_VERSION, "_last-serial": PROJECT["last_serial"]},
-        "name": normalized(PROJECT["name"]),
-        "project-status": {"status": PROJECT["status"]},
+        "meta": {"api-version": API_VERSION, "_last-serial": project["last_serial"]},
+        "name": normalized(project["name"]),
+        "project-status": {"status": project["status"]},
         "versions": versions,
         "files": out,
     }
@@ -133,20 +140,28 @@ def etag(body):
     return '"' + base64.b64encode(hashlib.md5(body).digest()).decode("ascii").rstrip("=") + '"'
 
 
+def html_page(env, page):
+    """The PEP 503 page of a project page's data."""
+    html_files = [{"url": f["url"], "sha256": f["hashes"]["sha256"], "filename": f["filename"],
+                   "requires_python": f["requires-python"], "yanked": f["yanked"],
+                   "metadata_sha256": f["core-metadata"] and f["core-metadata"]["sha256"]} for f in page["files"]]
+    return env.get_template("simple-project.html.j2").render(
+        api_version=API_VERSION, status=page["project-status"]["status"], name=page["name"],
+        last_serial=page["meta"]["_last-serial"], files=html_files)
+
+
 def main(out):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(HERE, "templates")), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     page = detail()
-    html_files = [{"url": f["url"], "sha256": f["hashes"]["sha256"], "filename": f["filename"],
-                   "requires_python": f["requires-python"], "yanked": f["yanked"],
-                   "metadata_sha256": f["core-metadata"] and f["core-metadata"]["sha256"]} for f in page["files"]]
+    empty = detail(EMPTY_PROJECT, [])
     json_index, _ = index(JSON_INDEX)
     _, html_projects = index(HTML_INDEX)
     documents = {
         "simple-project.json": dumps(page),
-        "simple-project.html": env.get_template("simple-project.html.j2").render(
-            api_version=API_VERSION, status=page["project-status"]["status"], name=page["name"],
-            last_serial=page["meta"]["_last-serial"], files=html_files),
+        "simple-project.html": html_page(env, page),
+        "simple-project-empty.json": dumps(empty),
+        "simple-project-empty.html": html_page(env, empty),
         "simple-index.json": dumps(json_index),
         "simple-index.html": env.get_template("simple-index.html.j2").render(
             api_version=API_VERSION, projects=html_projects),

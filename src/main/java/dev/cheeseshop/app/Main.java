@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code cheeseshop} command: {@code serve}, {@code user add}, ... */
 @Command(name = "cheeseshop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PyPI-compatible package index.",
-        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ReconcileCommand.class,
-            BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ProjectCommand.class,
+            ReconcileCommand.class, BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
+            PolicyCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,7 +31,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, user, token, reconcile, bench-data, migrate, backup or restore");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: serve, user, token, project, reconcile, bench-data, migrate, backup, restore"
+                        + " or policy");
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Optional;
  * normalised (PEP 503). Eggs and anything else give nothing.
  */
 public final class DistFilename {
+    /** pip's archive formats ({@code pip._internal.utils.filetypes}): zip, tar, bzip2 and xz/lzma. */
     private static final List<String> SDIST_SUFFIXES = List.of(".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz",
-            ".txz", ".tar", ".zip");
+            ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar", ".zip");
 
     private DistFilename() {}
 

@@ -39,6 +39,11 @@ final class ProjectReadApi {
     private ApiV1.Answer project(ApiRequest request) throws ApiError {
         String name = ProjectApi.project(request);
         ProjectDetails.ProjectView view = details.project(name, request.principal().user()).orElseThrow(() -> noProject(name));
+        return new ApiV1.Answer(200, json(view));
+    }
+
+    /** The project as {@code GET /projects/<project>} shows it (also the answer of a reservation). */
+    static Map<String, Object> json(ProjectDetails.ProjectView view) {
         Map<String, Object> body = names(view.project());
         body.put("last_serial", view.project().lastSerial().value());
         body.put("quarantined", view.project().quarantined());
@@ -57,7 +62,7 @@ final class ProjectReadApi {
             one.put("created", time(release.created()));
             return one;
         }).toList());
-        return new ApiV1.Answer(200, body);
+        return body;
     }
 
     private ApiV1.Answer release(ApiRequest request) throws ApiError {

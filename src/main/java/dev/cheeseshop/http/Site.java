@@ -12,6 +12,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.manage.CreateToken;
 import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.ProjectReservation;
 import dev.cheeseshop.manage.Quarantine;
 import dev.cheeseshop.manage.ReleaseManagement;
 import dev.cheeseshop.manage.RevokeToken;
@@ -48,6 +49,7 @@ public final class Site {
                 .register(api);
         new ProjectApi(releases, roles, store).register(api);
         new QuarantineApi(new Quarantine(store, clock)).register(api);
+        new ReservationApi(new ProjectReservation(store, clock)).register(api);
         new ProjectReadApi(new ProjectDetails(store)).register(api);
         new OpenApiDocument().register(api);
         new UserApi(users).register(api);

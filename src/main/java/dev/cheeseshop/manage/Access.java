@@ -50,6 +50,16 @@ final class Access {
         return project;
     }
 
+    /** The acting user as stored now, when a server administrator; {@code what} completes "only an administrator may ...". */
+    static User administrator(Transaction tx, User actor, String what) {
+        User stored = stored(tx, actor);
+        if (!stored.admin()) {
+            throw new Refused(ManageProblem.forbidden("User '" + stored.username()
+                    + "' is not an administrator: only an administrator may " + what + "."));
+        }
+        return stored;
+    }
+
     /** The release of the project with the canonical version of {@code version}. */
     static Release release(Transaction tx, Project project, String version) {
         return Version.tryParse(version == null ? "" : version)

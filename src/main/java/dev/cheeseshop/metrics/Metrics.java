@@ -22,6 +22,8 @@ public interface Metrics {
     List<String> LOGIN_CREDENTIALS = List.of("password", "token", "other");
     /** Why a login failed ({@code auth.Authenticator.Refusal}, in lower case). */
     List<String> LOGIN_REFUSALS = List.of("invalid", "expired", "throttled", "busy");
+    /** The rules a proxy policy decides by ({@code proxy.ProxyPolicy.Decision}; {@code proxy.policy.Policy.RULES}). */
+    List<String> POLICY_RULES = List.of("default", "allow", "deny", "not-allowed", "min-age", "unknown-age");
 
     /** Counts nothing and exposes nothing: {@code --metrics off}, commands, tests that need no metrics. */
     Metrics NONE = new Metrics() {
@@ -47,6 +49,12 @@ public interface Metrics {
 
         @Override
         public void failedLogin(String credential, String reason) {}
+
+        @Override
+        public void policyDecision(String rule, boolean allowed) {}
+
+        @Override
+        public void policyReload(boolean ok) {}
 
         @Override
         public String contentType() {
@@ -83,6 +91,12 @@ public interface Metrics {
      * a header that is neither a password nor a token), {@code reason} one of {@link #LOGIN_REFUSALS}.
      */
     void failedLogin(String credential, String reason);
+
+    /** A decision of the proxy's policy: the rule that decided (one of {@link #POLICY_RULES}) and whether it allowed. */
+    void policyDecision(String rule, boolean allowed);
+
+    /** A reload of the proxy's policy file that read it: the file was valid ({@code ok}) and replaced the policy, or not. */
+    void policyReload(boolean ok);
 
     /** The media type of {@link #scrape}'s output. */
     String contentType();

@@ -25,11 +25,7 @@ record UploadForm(ProjectName name, PackageType filetype, String pyversion, Supp
     static UploadForm check(UploadRequest request) throws UploadProblem {
         Map<String, String> errors = new TreeMap<>();
         String name = request.first("name").orElse("");
-        if (name.isEmpty()) {
-            errors.put("name", "This field is required.");
-        } else if (!ProjectName.isValid(name)) {
-            errors.put("name", NAME_RULE);
-        }
+        nameFault(name).ifPresent(fault -> errors.put("name", fault));
         String filetype = request.first("filetype").orElse("");
         if (filetype.isEmpty()) {
             errors.put("filetype", "This field is required.");
@@ -72,11 +68,29 @@ record UploadForm(ProjectName name, PackageType filetype, String pyversion, Supp
     private static UploadProblem fieldError(Map<String, String> errors, String name) {
         String field = errors.containsKey("name") ? "name" : errors.keySet().iterator().next();
         if (field.equals("name")) {
-            String shown = name.length() > 60 ? name.substring(0, 30) + "..." + name.substring(name.length() - 30) : name;
-            return UploadProblem.badRequest(UploadProblem.Reason.FORM, Python.repr(shown) + " is an invalid value for Name. Error: "
-                    + errors.get(field) + " See " + Messages.CORE_METADATA_URL + " for more information.");
+            return UploadProblem.badRequest(UploadProblem.Reason.FORM, nameError(name, errors.get(field)));
         }
         return invalidValue(field, errors.get(field));
+    }
+
+    /** PyPI's message for a bad {@code name} field, the value shortened past 60 characters as PyPI shortens it. */
+    private static String nameError(String name, String error) {
+        String shown = name.length() > 60 ? name.substring(0, 30) + "..." + name.substring(name.length() - 30) : name;
+        return Python.repr(shown) + " is an invalid value for Name. Error: " + error + " See " + Messages.CORE_METADATA_URL
+                + " for more information.";
+    }
+
+    /** The upload's refusal of a name for a new project, or empty when the name follows PyPI's rule. */
+    static Optional<String> nameRefusal(String name) {
+        String given = name == null ? "" : name;
+        return nameFault(given).map(fault -> nameError(given, fault));
+    }
+
+    private static Optional<String> nameFault(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("This field is required.");
+        }
+        return ProjectName.isValid(name) ? Optional.empty() : Optional.of(NAME_RULE);
     }
 
     private static UploadProblem invalidValue(String field, String error) {

@@ -61,6 +61,16 @@ public final class UploadService {
         this.maxFileBytes = maxFileBytes;
     }
 
+    /**
+     * Why a new project may not have this name, in the words an upload's refusal uses (PyPI's
+     * {@code name} field error), or empty when it may: the one check an upload makes on a new
+     * project's name (there is no list of prohibited names). For those who create a project
+     * without uploading ({@code manage.ProjectReservation}).
+     */
+    public static Optional<String> newProjectNameProblem(String name) {
+        return UploadForm.nameRefusal(name);
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }

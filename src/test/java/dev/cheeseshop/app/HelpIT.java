@@ -30,6 +30,9 @@ class HelpIT {
         "'user list --help', 'Usage: cheeseshop user list [', 'disabled'",
         "'token --help', 'Usage: cheeseshop token [', 'revoke'",
         "'token create --help', 'Usage: cheeseshop token create [', '--expires'",
+        "'--help', 'Usage: cheeseshop [', 'project'",
+        "'project --help', 'Usage: cheeseshop project [', 'reserve'",
+        "'project reserve --help', 'Usage: cheeseshop project reserve [', '--owner'",
         "'bench-data --help', 'Usage: cheeseshop bench-data [', '--journal'",
         "'--help', 'Usage: cheeseshop [', 'backup'",
         "'backup --help', 'Usage: cheeseshop backup [', '--progress'",
@@ -72,7 +75,10 @@ class HelpIT {
         "'', 'command'",
         "'user', 'command'",
         "'backup --data /tmp/x', '--to'",
-        "'restore --data /tmp/x', '--from'"})
+        "'restore --data /tmp/x', '--from'",
+        "'project', 'subcommand'",
+        "'project reserve --data /tmp/x --owner alice', 'NAME'",
+        "'project reserve my-name --data /tmp/x', '--owner'"})
     void usageErrorsExitOneWithOneLineOnStderrAndNoStackTrace(String commandLine, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 

@@ -65,8 +65,8 @@ class PermissionMatrixTest {
 
     /**
      * An endpoint: the method, the path ({@code {p}} the project, {@code {f}} its sdist's filename),
-     * the body, who may call it, the status of a success, and the journal entry a success writes
-     * ({@code {p}} the project, {@code {u}} the caller), or null for a read.
+     * the body ({@code {p}} the project), who may call it, the status of a success, and the journal
+     * entries a success writes, one a line ({@code {p}} the project, {@code {u}} the caller), or null for a read.
      */
     record Endpoint(String name, String method, String path, String body, May may, int status, String entry,
             Before before) {
@@ -101,6 +101,9 @@ class PermissionMatrixTest {
                     200, "{p}|1.0|release quarantined|{u}", Before.NOTHING),
             new Endpoint("clear release", "DELETE", "/projects/{p}/releases/1.0/quarantine", null, May.ADMINISTRATOR, 200,
                     "{p}|1.0|release quarantine cleared|{u}", Before.RELEASE_QUARANTINED),
+            new Endpoint("reserve", "POST", "/projects", "{\"name\": \"{p}-reserved\", \"owner\": \"bob\"}",
+                    May.ADMINISTRATOR, 201, "{p}-reserved|null|create|{u}\n{p}-reserved|null|add Owner bob|{u}",
+                    Before.NOTHING),
             new Endpoint("read project", "GET", "/projects/{p}", null, May.ANYONE, 200, null, Before.NOTHING),
             new Endpoint("read release", "GET", "/projects/{p}/releases/1.0", null, May.ANYONE, 200, null, Before.NOTHING),
             new Endpoint("read journal", "GET", "/projects/{p}/journal", null, May.ANYONE, 200, null, Before.NOTHING),
@@ -172,7 +175,8 @@ class PermissionMatrixTest {
         IndexState before = IndexState.of(server);
 
         String path = endpoint.path().replace("{p}", project).replace("{f}", sdist);
-        Http.Response response = call(endpoint.method(), path, AUTHORIZATION.get(caller), endpoint.body());
+        String body = endpoint.body() == null ? null : endpoint.body().replace("{p}", project);
+        Http.Response response = call(endpoint.method(), path, AUTHORIZATION.get(caller), body);
 
         int expected = expectedStatus(endpoint, caller);
         if (expected < 400) {
@@ -182,7 +186,7 @@ class PermissionMatrixTest {
                 assertThat(written).isEmpty();
             } else {
                 assertThat(written).containsExactly(endpoint.entry().replace("{p}", project).replace("{f}", sdist)
-                        .replace("{u}", username(caller)));
+                        .replace("{u}", username(caller)).split("\n"));
             }
         } else {
             assertThat(response.status()).as(response.text()).isEqualTo(expected);

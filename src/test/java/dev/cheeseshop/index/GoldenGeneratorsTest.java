@@ -38,8 +38,8 @@ class GoldenGeneratorsTest {
     /** Which script writes which goldens. */
     private static final Map<String, Set<String>> WRITES = Map.of(
             "generate_json_api.py", Set.of("json-project.json", "json-release-yanked.json", "json-release-bare.json"),
-            "generate_simple.py", Set.of("simple-project.json", "simple-project.html", "simple-index.json",
-                    "simple-index.html", "simple-etags.tsv"),
+            "generate_simple.py", Set.of("simple-project.json", "simple-project.html", "simple-project-empty.json",
+                    "simple-project-empty.html", "simple-index.json", "simple-index.html", "simple-etags.tsv"),
             "generate_rss.py", Set.of("rss-updates.xml", "rss-packages.xml", "rss-project-releases.xml",
                     "rss-project-empty.xml"));
 

@@ -32,6 +32,11 @@ final class SimpleFixture {
                 List.of("0.9", "1.0", "2.0"));
     }
 
+    /** A project with no release, as a reservation leaves it: generate_simple.py's EMPTY_PROJECT. */
+    static ProjectPage emptyPage() {
+        return new ProjectPage("reserved-name", "Reserved.Name", Serial.of(12), List.of(), List.of());
+    }
+
     static FileLink link(String filename, String version, char sha, long size, String time,
             Optional<String> requiresPython, Optional<String> yanked, Optional<String> metadata) {
         return new FileLink(filename, PATH + filename, version, String.valueOf(sha).repeat(64), OptionalLong.of(size),

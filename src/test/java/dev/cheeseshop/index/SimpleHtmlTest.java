@@ -27,6 +27,14 @@ class SimpleHtmlTest {
                 .isEqualTo(Goldens.etag("simple-project.html"));
     }
 
+    /** A reserved name's page: 200 with no files and no versions, as pypi.org answers a project without releases. */
+    @Test
+    void aProjectWithNoReleaseIsAPageWithNoFiles() {
+        byte[] page = SimpleHtml.project(SimpleFixture.emptyPage());
+        assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(Goldens.text("simple-project-empty.html"));
+        assertThat(Rendered.of(page, Serial.of(12)).etag()).isEqualTo(Goldens.etag("simple-project-empty.html"));
+    }
+
     @Test
     void indexMatchesPypiByteForByte() {
         String html = SimpleHtml.indexHead()

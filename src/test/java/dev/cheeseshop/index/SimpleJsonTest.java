@@ -30,6 +30,14 @@ class SimpleJsonTest {
                 .isEqualTo(Goldens.etag("simple-project.json"));
     }
 
+    /** A reserved name's page: 200 with no files and no versions, as pypi.org answers a project without releases. */
+    @Test
+    void aProjectWithNoReleaseIsAPageWithNoFiles() {
+        byte[] page = SimpleJson.project(SimpleFixture.emptyPage());
+        assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(Goldens.text("simple-project-empty.json"));
+        assertThat(Rendered.of(page, Serial.of(12)).etag()).isEqualTo(Goldens.etag("simple-project-empty.json"));
+    }
+
     @Test
     void indexMatchesPypiByteForByte() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A mirror following a real server over XML-RPC, as bandersnatch does ({@code
  * changelog_since_serial(last)} over and over), while uploads and {@code /api/v1} management
- * calls (yank, unyank, roles, quarantine, removals) commit concurrently: the follower sees every entry exactly
+ * calls (yank, unyank, roles, quarantine, removals, reservations) commit concurrently: the follower sees every entry exactly
  * once, in strictly increasing serials, exactly the final changelog; and the journal holds each
  * management action with PyPI's text under the user who acted.
  */
@@ -194,7 +194,8 @@ class ManagementFollowerTest {
     /**
      * Uploads 1.0 and 1.1, then: alice adds {@code user} as Maintainer and makes them Owner; they
      * yank and unyank 1.0; an administrator puts 1.0, then the project, in quarantine and clears
-     * each; alice removes their role, 1.0's wheel, release 1.1 and the project.
+     * each; alice removes their role, 1.0's wheel, release 1.1 and the project; the administrator
+     * reserves the freed name for the user.
      */
     private static Void manage(String project, String user, List<String> expected) throws IOException {
         List<String> files = upload(project, List.of("1.0", "1.1"), expected);
@@ -224,6 +225,12 @@ class ManagementFollowerTest {
         act("DELETE", base + "/releases/1.1", owner, null, 200,
                 project + "|1.1|remove release|alice", expected);
         act("DELETE", base, owner, null, 200, project + "|null|remove project|alice", expected);
+        Http.Response reserved = Http.send("POST", server.uri("/api/v1/projects"),
+                ("{\"name\": \"" + project + "\", \"owner\": \"" + user + "\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", admin, "Content-Type", "application/json");
+        assertThat(reserved.status()).as("reserve " + project + ": " + reserved.text()).isEqualTo(201);
+        expected.add(project + "|null|create|root");
+        expected.add(project + "|null|add Owner " + user + "|root");
         return null;
     }
 

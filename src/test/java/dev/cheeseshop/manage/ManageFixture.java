@@ -41,6 +41,7 @@ final class ManageFixture implements AutoCloseable {
     final ReleaseManagement releases;
     final RoleManagement roles;
     final Quarantine quarantine;
+    final ProjectReservation reservation;
     private final Path archives;
 
     private ManageFixture(TestServer server) throws UserProblem, IOException {
@@ -52,6 +53,7 @@ final class ManageFixture implements AutoCloseable {
         this.releases = new ReleaseManagement(server.app().store(), server.app().blobs(), server.clock());
         this.roles = new RoleManagement(server.app().store(), server.clock());
         this.quarantine = new Quarantine(server.app().store(), server.clock());
+        this.reservation = new ProjectReservation(server.app().store(), server.clock());
         this.archives = Files.createDirectories(server.data().resolve("archives"));
     }
 

@@ -16,6 +16,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -48,6 +49,11 @@ public final class PrometheusMetrics implements Metrics {
     private final Counter xmlrpcCalls;
     private final CounterDataPoint xmlrpcRateLimited;
     private final Counter failedLogins;
+    private final Map<String, CounterDataPoint> policyAllowed = new HashMap<>();
+    private final Map<String, CounterDataPoint> policyDenied = new HashMap<>();
+    private final Counter policyDecisions;
+    private final CounterDataPoint policyReloadsOk;
+    private final CounterDataPoint policyReloadsFailed;
 
     public PrometheusMetrics() {
         requests = Histogram.builder().name("cheeseshop_http_request_duration_seconds")
@@ -82,6 +88,20 @@ public final class PrometheusMetrics implements Metrics {
         for (String credential : LOGIN_CREDENTIALS) {
             LOGIN_REFUSALS.forEach(reason -> failedLogins.initLabelValues(credential, reason));
         }
+        policyDecisions = counter("cheeseshop_proxy_policy_decisions", "Decisions of the proxy's policy on upstream"
+                + " projects and files, by the rule that decided and the decision (allowed or denied)", "rule",
+                "decision");
+        for (String rule : POLICY_RULES) {
+            // only the pairs that happen: the lists and the ages deny, the default allows, an allow entry allows
+            boolean allows = rule.equals("default") || rule.equals("allow");
+            (allows ? policyAllowed : policyDenied).put(rule,
+                    policyDecisions.labelValues(rule, allows ? "allowed" : "denied"));
+        }
+        Counter reloads = counter("cheeseshop_proxy_policy_reloads", "Reloads of the proxy's policy file that read it,"
+                + " by result: ok (it replaced the policy) or failed (it was refused; the previous policy stays)",
+                "result");
+        policyReloadsOk = reloads.labelValues("ok");
+        policyReloadsFailed = reloads.labelValues("failed");
     }
 
     private Counter counter(String name, String help, String... labels) {
@@ -193,6 +213,17 @@ public final class PrometheusMetrics implements Metrics {
     @Override
     public void failedLogin(String credential, String reason) {
         failedLogins.labelValues(credential, reason).inc();
+    }
+
+    @Override
+    public void policyDecision(String rule, boolean allowed) {
+        CounterDataPoint point = (allowed ? policyAllowed : policyDenied).get(rule);
+        (point != null ? point : policyDecisions.labelValues(rule, allowed ? "allowed" : "denied")).inc();
+    }
+
+    @Override
+    public void policyReload(boolean ok) {
+        (ok ? policyReloadsOk : policyReloadsFailed).inc();
     }
 
     @Override
