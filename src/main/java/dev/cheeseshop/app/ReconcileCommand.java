@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
                 + "files are there: a missing METADATA is rebuilt from its wheel when it comes out exactly as "
                 + "uploaded; anything else missing is reported. Safe beside a running server.",
             "Prints one line per finding (orphan/removed KEY, repairable/repaired: FILE (KEY), "
-                + "missing: FILE (KEY)) and a summary."},
+                + "missing: FILE (KEY)) and a summary. With an upstream cache, files cached from the "
+                + "upstream whose stored copy is missing are forgotten (stale cache/forgotten: FILE (KEY)), "
+                + "to be fetched again."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:every distribution's files are there (after repairs)",
             "1:error",
@@ -69,5 +71,11 @@ final class ReconcileCommand implements Callable<Integer> {
                 : report.removed().size() + " orphans removed")
                 + "; " + report.checked() + " distributions checked, " + report.missing().size() + " files missing, "
                 + (dryRun ? report.repairable().size() + " repairable" : report.repaired().size() + " repaired"));
+        if (report.cached() > 0) {
+            report.forgotten().forEach(found -> out.println((dryRun ? "stale cache: " : "forgotten: ")
+                    + found.filename() + " (" + found.key() + ")"));
+            out.println(report.cached() + " cached upstream files checked, " + report.forgotten().size()
+                    + (dryRun ? " to forget" : " forgotten") + " (fetched again on their next download)");
+        }
     }
 }

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * every blob the copy names exists from before the copy's instant, unless the file was removed
  * after it (its blobs are deleted after the removal commits): those are reported as missing.
  * Blobs of uploads committed after the instant are not needed and not taken, nor are orphans.
- * The target must not exist or be empty.
+ * The proxy's cache of an upstream index is left out: the copy's cache tables are emptied
+ * ({@link SqlDatabase#forgetCache}) and its blobs not taken, as {@code migrate} does; a restored
+ * index fetches from the upstream again. The target must not exist or be empty.
  */
 public final class DataCopy {
     static final String DATABASE = "cheeseshop.db";
@@ -74,6 +76,9 @@ public final class DataCopy {
             serial = SqliteBackup.copy(from.resolve(DATABASE), database, progress);
         } catch (StoreException e) {
             throw new BackupProblem(e.getMessage());
+        }
+        try (SqlDatabase copy = SqlDatabase.sqlite(database, false)) {
+            copy.forgetCache();
         }
         LinkOrCopy blobs = new LinkOrCopy(from.resolve(PACKAGES), to.resolve(PACKAGES));
         List<Missing> missing = new ArrayList<>();

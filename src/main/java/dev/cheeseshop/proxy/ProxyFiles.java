@@ -128,8 +128,10 @@ public final class ProxyFiles {
         UpstreamFile file = cached.file();
         try (Upstream.Download download = upstream.open(metadata ? file.metadataUrl() : file.url())) {
             fetch.run(download.body(), (staged, size) -> {
-                kept.keep(cached.id(), metadata, key, staged, size, clock.instant());
-                uses.used(cached.id());
+                // False when the file left its page meanwhile: the clients still get the checked bytes.
+                if (kept.keep(cached.id(), metadata, key, staged, size, clock.instant())) {
+                    uses.used(cached.id());
+                }
             });
         } catch (UpstreamUnavailable | IOException | RuntimeException e) {
             fetch.fail(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
@@ -149,11 +151,9 @@ public final class ProxyFiles {
         }
     }
 
-    /** Where a checked upstream file is kept: by its sha256, never a local file's key. */
+    /** Where a checked upstream file is kept: by its sha256, under the cache's prefix, never a local file's key. */
     static String key(UpstreamFile file, boolean metadata) {
-        String sha = file.sha256().get();
-        return UpstreamStore.KEY_PREFIX + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha + "/"
-                + file.filename() + (metadata ? METADATA_SUFFIX : "");
+        return metadata ? UpstreamStore.metadataKeyOf(file) : UpstreamStore.keyOf(file);
     }
 
     /** The kept blob; empty when it has gone (the reconciler forgets such rows): fetched again. */

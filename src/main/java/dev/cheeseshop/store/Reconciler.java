@@ -44,6 +44,13 @@ import org.slf4j.LoggerFactory;
  * is not needed for that: it keeps a pass from deleting what an upload in flight has just
  * written, so the upload rarely has to write it twice.
  *
+ * <p><b>The proxy's cache.</b> A blob under {@link UpstreamStore#KEY_PREFIX} that a cached
+ * upstream file names is referenced exactly as a local file's is, and an unreferenced one is an
+ * orphan like any other (the grace period covers a {@link UpstreamBlobs#keep} between its put and
+ * its commit, which takes the same lock). A cached file whose kept blob is missing is not lost but
+ * no longer cached: the key is forgotten, so that the next download fetches it again, and
+ * reported apart from local files ({@link MissingCachedBlobs}).
+ *
  * <p>A blob's age is judged by {@link BlobStore#info}, which answers the write time from the
  * store's clock; a listing may carry only the backend's time (S3's {@code LastModified}, from the
  * server's clock). That costs one look-up per blob no file row names, which are few.
@@ -59,6 +66,7 @@ public final class Reconciler {
     private final Clock clock;
     private final Duration grace;
     private final MissingBlobs missing;
+    private final MissingCachedBlobs cached;
 
     /** A reconciler that rebuilds a missing METADATA from its wheel with {@code wheels}. */
     public Reconciler(MetadataStore store, BlobStore blobs, Clock clock, Duration grace, MetadataSource wheels) {
@@ -67,6 +75,7 @@ public final class Reconciler {
         this.clock = clock;
         this.grace = grace;
         this.missing = new MissingBlobs(store, blobs, wheels, MissingBlobs.PAGE);
+        this.cached = new MissingCachedBlobs(store, blobs, MissingBlobs.PAGE);
     }
 
     /** A reconciler that rebuilds nothing ({@link MetadataSource#NONE}): a missing METADATA is only reported. */
@@ -90,24 +99,34 @@ public final class Reconciler {
      * meanwhile). From the {@code checked} file rows: the blobs missing that cannot be written
      * again, the METADATA blobs missing that can ({@code repairable}: rebuilt from the wheel with
      * the digests on record), and of those the ones written (none in a dry run, all of them
-     * otherwise: a file removed before its METADATA could be written is no finding).
+     * otherwise: a file removed before its METADATA could be written is no finding). From the
+     * {@code cached} upstream files that keep blobs: the kept blobs missing, whose keys were
+     * forgotten (in a dry run: would be), so that they are fetched again.
      */
     public record Report(int examined, List<String> orphans, List<String> removed, int checked,
-            List<Missing> missing, List<Missing> repairable, List<Missing> repaired) {
-        /** True when, after the pass, every file row checked names blobs that exist. */
+            List<Missing> missing, List<Missing> repairable, List<Missing> repaired, int cached,
+            List<Missing> forgotten) {
+        /**
+         * True when, after the pass, every file row checked names blobs that exist. The proxy's
+         * cache is no part of it: what it forgot is fetched again.
+         */
         public boolean intact() {
             return missing.isEmpty() && repaired.size() == repairable.size();
         }
     }
 
-    /** Removes orphans, then checks every file row's blobs and rebuilds what is safe (nothing written in a dry run). */
+    /**
+     * Removes orphans, then checks every file row's blobs and rebuilds what is safe, then forgets the
+     * proxy's cached files whose kept blobs are missing (nothing written in a dry run).
+     */
     public Report run(boolean dryRun) throws IOException {
         return run(dryRun, Progress.NONE);
     }
 
     /**
      * As {@link #run(boolean)}, telling {@code progress} how far it is: a stage {@code blobs} (the
-     * listing, its total unknown in advance) and a stage {@code files} (the rows checked).
+     * listing, its total unknown in advance), a stage {@code files} (the rows checked) and a stage
+     * {@code cached} (the proxy's cached files that keep blobs).
      */
     public Report run(boolean dryRun, Progress progress) throws IOException {
         Instant cutoff = clock.instant().minus(grace);
@@ -139,8 +158,13 @@ public final class Reconciler {
         MissingBlobs.Findings findings = missing.scan(dryRun, progress);
         findings.repaired().forEach(metadata -> LOG.info("rebuilt METADATA {} of {}", metadata.key(),
                 metadata.filename()));
+        MissingCachedBlobs.Findings stale = cached.scan(dryRun, progress);
+        if (!dryRun) {
+            stale.forgotten().forEach(blob -> LOG.info("forgot the missing cached blob {} of {}", blob.key(),
+                    blob.filename()));
+        }
         return new Report(examined[0], List.copyOf(orphans), List.copyOf(removed), findings.checked(),
-                findings.missing(), findings.repairable(), findings.repaired());
+                findings.missing(), findings.repairable(), findings.repaired(), stale.checked(), stale.forgotten());
     }
 
     /**
@@ -198,7 +222,16 @@ public final class Reconciler {
         }
     }
 
-    private static boolean referenced(Transaction tx, String key) {
+    /**
+     * Whether a file row names {@code key}: a local file's (its distribution file, or its
+     * METADATA when it has one), or, for a key under {@link UpstreamStore#KEY_PREFIX}, also a
+     * cached upstream file's (only such keys are ever recorded as kept, and no local key is
+     * under it: those start with two hex digits).
+     */
+    static boolean referenced(Transaction tx, String key) {
+        if (key.startsWith(UpstreamStore.KEY_PREFIX) && tx.upstream().referencesBlob(key)) {
+            return true;
+        }
         if (key.endsWith(METADATA_SUFFIX)) {
             String filePath = key.substring(0, key.length() - METADATA_SUFFIX.length());
             Optional<DistFile> file = tx.files().findByPath(filePath);

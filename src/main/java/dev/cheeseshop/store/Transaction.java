@@ -18,8 +18,6 @@ public interface Transaction {
 
     DownloadStore downloads();
 
-    /** TEMPORARY until the cache store lands. */
-    default UpstreamStore upstream() {
-        throw new UnsupportedOperationException("upstream cache store not merged yet");
-    }
+    /** The proxy's cache of the upstream index. */
+    UpstreamStore upstream();
 }

@@ -21,13 +21,37 @@ public interface UpstreamStore {
     /** Where the upstream's files are kept in the blob store: {@code upstream/<sha256>/<filename>}. */
     String KEY_PREFIX = "upstream/";
 
+    /**
+     * The key at which the bytes of {@code file}, which must have a sha256, are kept:
+     * {@code upstream/<sha256>/<filename>}. A filename holding a {@code /} or a control
+     * character, or none at all, has no key ({@link IllegalArgumentException}).
+     */
+    static String keyOf(UpstreamFile file) {
+        String sha256 = file.sha256().orElseThrow(() -> new IllegalArgumentException(
+                "a file without a sha256 is never kept: " + file.filename()));
+        if (!sha256.matches("[0-9a-f]{64}") || file.filename().contains("/")) {
+            throw new IllegalArgumentException("no blob key for " + file.filename());
+        }
+        return BlobStore.checkKey(KEY_PREFIX + sha256 + "/" + file.filename());
+    }
+
+    /** The key at which the METADATA of {@code file} is kept: its {@link #keyOf key} and {@code .metadata}. */
+    static String metadataKeyOf(UpstreamFile file) {
+        return keyOf(file) + ".metadata";
+    }
+
     /** The project's cached page, or empty when it was never fetched (or was purged). */
     Optional<CachedPage> page(String normalizedName);
 
     /**
      * Replaces the project's cached page with {@code page}, confirmed at {@code fetchedAt}. Files
-     * the new page still lists with the same sha256 keep their blob and use; the others are
-     * dropped, and the keys of their blobs returned for the caller to delete after the commit.
+     * the new page still lists with the same sha256 keep their row (and id), blob and use, with
+     * what the page now says of them (yanked, the order, ...); their kept METADATA only while the
+     * page gives the same metadata sha256. The others are dropped, and the keys of their blobs
+     * (and of METADATA no longer matching) returned for the caller to delete after the commit
+     * ({@link UpstreamBlobs#delete}, which keeps a key another row still names). A filename the
+     * page lists twice is taken at its first place. Concurrent saves of one project run one
+     * after the other (the project's row is written first).
      */
     List<String> savePage(UpstreamPage page, Instant fetchedAt);
 
@@ -39,20 +63,32 @@ public interface UpstreamStore {
 
     /**
      * Records that the file's bytes (or its METADATA, {@code metadata} true) are kept at
-     * {@code key}, {@code size} bytes, used at {@code at}.
+     * {@code key} (under {@link #KEY_PREFIX}, else {@link IllegalArgumentException}), {@code size}
+     * bytes, used at {@code at}; answers false, recording nothing, when the row is gone (its page
+     * was saved again without it, or purged). Call it through {@link UpstreamBlobs#keep}, which
+     * makes sure the blob exists under the journal lock.
      */
-    void fileKept(long fileId, boolean metadata, String key, long size, Instant at);
+    boolean fileKept(long fileId, boolean metadata, String key, long size, Instant at);
 
-    /** Records uses of kept files, in a batch (never a write per download): file id and the last use. */
+    /**
+     * Records uses of kept files, in a batch (never a write per download): file id and the last
+     * use. A use older than the one recorded changes nothing; ids of rows gone are ignored.
+     */
     void used(java.util.Map<Long, Instant> lastUse);
 
-    /** The bytes of every kept file and METADATA. */
+    /** The bytes of every kept file and METADATA (a key two rows name counts twice). */
     long keptBytes();
 
-    /** Up to {@code limit} kept blobs, least recently used first. */
+    /**
+     * Up to {@code limit} kept blobs, least recently used first (a file's bytes before its
+     * METADATA, ties by file id).
+     */
     List<KeptBlob> leastRecentlyUsed(int limit);
 
-    /** Forgets that the blob at {@code key} is kept (its rows keep their pages); the caller deletes it after the commit. */
+    /**
+     * Forgets that the blob at {@code key} is kept, by every row that names it (as bytes or as
+     * METADATA; the rows stay on their pages); the caller deletes it after the commit.
+     */
     void forget(String key);
 
     /**
@@ -63,6 +99,12 @@ public interface UpstreamStore {
 
     /** Whether any cached file names {@code key}: the reconciler leaves such a blob alone. */
     boolean referencesBlob(String key);
+
+    /**
+     * Up to {@code limit} cached files that keep their bytes or METADATA, with ids above
+     * {@code afterId}, in id order: the reconciler's walk over what the cache says it keeps.
+     */
+    List<CachedFile> keptAfter(long afterId, int limit);
 
     /** A cached page: its files, the upstream's validators, when it was last confirmed. */
     record CachedPage(

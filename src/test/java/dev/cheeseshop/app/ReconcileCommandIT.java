@@ -3,6 +3,10 @@ package dev.cheeseshop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.dist.TestArchives;
+import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.blob.FilesystemBlobStore;
+import dev.cheeseshop.store.sql.SqliteStores;
+import dev.cheeseshop.testing.CacheSeed;
 import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Processes;
 import dev.cheeseshop.testing.RawUpload;
@@ -11,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +138,36 @@ class ReconcileCommandIT {
                 line -> assertThat(line).matches("reconcile: files 2/2 files \\(100%\\)(, .*)?"),
                 line -> assertThat(line).matches("reconcile: files done: 2 files in \\d+s(, .*)?"));
         assertThat(result.stdout()).isEqualTo(
+                "4 files examined, 0 orphans removed; 2 distributions checked, 0 files missing, 0 repaired\n");
+    }
+
+    @Test
+    void aCachedUpstreamFileWhoseBlobIsMissingIsForgottenApartFromTheIndexAndExitsZero() throws Exception {
+        String key;
+        try (MetadataStore store = SqliteStores.open(data.resolve("cheeseshop.db"), 1)) {
+            key = CacheSeed.cachedSdist(store, new FilesystemBlobStore(data.resolve("packages"), Clock.systemUTC()),
+                    "requests", "public bytes", Instant.now());
+        }
+        Files.delete(blob(key));
+
+        Processes.Result dry = reconcile("--dry-run");
+        assertThat(dry.exitCode()).as(dry.describe()).isZero();
+        assertThat(dry.stdout().lines()).containsExactly(
+                "4 files examined, 0 orphans found; 2 distributions checked, 0 files missing, 0 repairable",
+                "stale cache: requests-1.0.tar.gz (" + key + ")",
+                "1 cached upstream files checked, 1 to forget (fetched again on their next download)");
+
+        Processes.Result result = reconcile();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout().lines()).containsExactly(
+                "4 files examined, 0 orphans removed; 2 distributions checked, 0 files missing, 0 repaired",
+                "forgotten: requests-1.0.tar.gz (" + key + ")",
+                "1 cached upstream files checked, 1 forgotten (fetched again on their next download)");
+        try (MetadataStore store = SqliteStores.open(data.resolve("cheeseshop.db"), 1)) {
+            assertThat(store.read(tx -> tx.upstream().file("requests", "requests-1.0.tar.gz")).orElseThrow().key())
+                    .isEmpty();
+        }
+        assertThat(reconcile().stdout()).isEqualTo(
                 "4 files examined, 0 orphans removed; 2 distributions checked, 0 files missing, 0 repaired\n");
     }
 

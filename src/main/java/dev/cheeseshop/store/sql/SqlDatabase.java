@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One plain connection to a metadata database, migrated to the current schema, for copying an
@@ -86,9 +87,9 @@ public final class SqlDatabase implements AutoCloseable {
         return single("SELECT COALESCE(SUM(size), 0) FROM files");
     }
 
-    /** Whether no table of the index holds a row. */
+    /** Whether no table of the index holds a row (the proxy's cache included: a target that served is not new). */
     public boolean isEmpty() {
-        for (String table : CopiedTables.names()) {
+        for (String table : Stream.concat(CopiedTables.names().stream(), CopiedTables.NOT_COPIED.stream()).toList()) {
             if (single("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS t") > 0) {
                 return false;
             }
@@ -123,6 +124,23 @@ public final class SqlDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("SQL failed: " + sql, e);
         }
+    }
+
+    /**
+     * Empties the tables that are not copied ({@link CopiedTables#NOT_COPIED}, the proxy's cache)
+     * and commits: a backup keeps no cache, whose blobs it does not take. Answers the rows deleted.
+     */
+    public long forgetCache() {
+        long rows = 0;
+        try (Statement s = conn.createStatement()) {
+            for (String table : CopiedTables.NOT_COPIED) {
+                rows += s.executeUpdate("DELETE FROM " + table);
+            }
+            endRead();
+        } catch (SQLException e) {
+            throw new StoreException("cannot empty the upstream cache of " + description, e);
+        }
+        return rows;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.cheeseshop.store.ReleaseStore;
 import dev.cheeseshop.store.RoleStore;
 import dev.cheeseshop.store.TokenStore;
 import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.store.UpstreamStore;
 import dev.cheeseshop.store.UserStore;
 
 /** The repositories of one transaction, all on its one connection. */
@@ -21,6 +22,7 @@ final class SqlTransaction implements Transaction {
     private final SqlRoles roles;
     private final SqlTokens tokens;
     private final SqlDownloads downloads;
+    private final SqlUpstream upstream;
 
     SqlTransaction(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +34,7 @@ final class SqlTransaction implements Transaction {
         this.roles = new SqlRoles(jdbc);
         this.tokens = new SqlTokens(jdbc);
         this.downloads = new SqlDownloads(jdbc);
+        this.upstream = new SqlUpstream(jdbc);
     }
 
     /** Called before the commit of a write transaction whose work succeeded. */
@@ -82,5 +85,10 @@ final class SqlTransaction implements Transaction {
     @Override
     public DownloadStore downloads() {
         return downloads;
+    }
+
+    @Override
+    public UpstreamStore upstream() {
+        return upstream;
     }
 }

@@ -12,11 +12,15 @@ import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.Serial;
+import dev.cheeseshop.model.UpstreamFile;
+import dev.cheeseshop.model.UpstreamPage;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.DownloadStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.store.UpstreamStore;
 import dev.cheeseshop.testing.Postgres;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,7 +70,9 @@ class PostgresIndexUsageTest {
         List<String> plans = plans(Files.readAllLines(log.get()), database.url().database());
         assertThat(plans).as("plans logged").hasSizeGreaterThan(40)
                 .anySatisfy(plan -> assertThat(plan).contains("journals_project"))
-                .anySatisfy(plan -> assertThat(plan).contains("release_classifiers_classifier"));
+                .anySatisfy(plan -> assertThat(plan).contains("release_classifiers_classifier"))
+                .anySatisfy(plan -> assertThat(plan).contains("upstream_files_kept"))
+                .anySatisfy(plan -> assertThat(plan).contains("upstream_files_metadata_key"));
         Map<String, String> leading = leadingColumns(database);
         List<String> offences = new ArrayList<>();
         for (String plan : plans) {
@@ -215,8 +222,44 @@ class PostgresIndexUsageTest {
             tx.projects().newest(5);
             tx.projects().count();
             tx.projects().delete(other.id());
+
+            // The proxy's cache. A purge of everything deletes every row, whose plan is a scan: left out.
+            UpstreamFile cachedWheel = upstreamFile("requests-2.0-py3-none-any.whl", 'a', Optional.of("m".repeat(64)));
+            UpstreamFile cachedSdist = upstreamFile("requests-2.0.tar.gz", 'b', Optional.empty());
+            tx.upstream().savePage(upstreamPage("requests", cachedWheel, cachedSdist), T0);
+            tx.upstream().savePage(upstreamPage("idna", upstreamFile("idna-3.0.tar.gz", 'c', Optional.empty())), T0);
+            tx.upstream().page("requests");
+            tx.upstream().confirmPage("requests", T0);
+            long wheelId = tx.upstream().file("requests", cachedWheel.filename()).orElseThrow().id();
+            long sdistId = tx.upstream().file("requests", cachedSdist.filename()).orElseThrow().id();
+            String wheelKey = UpstreamStore.keyOf(cachedWheel);
+            tx.upstream().fileKept(wheelId, false, wheelKey, 100, T0);
+            tx.upstream().fileKept(wheelId, true, UpstreamStore.metadataKeyOf(cachedWheel), 10, T0);
+            tx.upstream().fileKept(sdistId, false, UpstreamStore.keyOf(cachedSdist), 200, T0);
+            tx.upstream().used(Map.of(wheelId, T0.plusSeconds(1), sdistId, T0.plusSeconds(2)));
+            tx.upstream().keptBytes();
+            tx.upstream().leastRecentlyUsed(10);
+            tx.upstream().referencesBlob(wheelKey);
+            tx.upstream().referencesBlob(UpstreamStore.metadataKeyOf(cachedWheel));
+            tx.upstream().keptAfter(0, 10);
+            // Saved again: the wheel stays, the sdist is replaced (a new hash), a new file comes.
+            tx.upstream().savePage(upstreamPage("requests", cachedWheel,
+                    upstreamFile("requests-2.0.tar.gz", 'd', Optional.empty()),
+                    upstreamFile("requests-2.1.tar.gz", 'e', Optional.empty())), T0.plusSeconds(3));
+            tx.upstream().forget(wheelKey);
+            tx.upstream().purge(Optional.of("requests"));
             return null;
         });
+    }
+
+    private static UpstreamFile upstreamFile(String filename, char fill, Optional<String> metadataSha256) {
+        return new UpstreamFile(filename, URI.create("https://files.example.org/" + filename),
+                Optional.of(String.valueOf(fill).repeat(64)), OptionalLong.of(100), Optional.of(T0),
+                Optional.of(">=3.8"), Optional.empty(), metadataSha256);
+    }
+
+    private static UpstreamPage upstreamPage(String name, UpstreamFile... files) {
+        return new UpstreamPage(name, name, Optional.of("\"1\""), OptionalLong.of(7), List.of(files));
     }
 
     private static DistFile file(long releaseId, String filename, char fill) {
