@@ -143,8 +143,15 @@ public final class TestServer implements AutoCloseable {
         return clock;
     }
 
+    private boolean closed;
+
+    /** Stops the server and deletes its data; a second call does nothing (a test may stop an upstream early). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         app.close();
         if (remoteBlobs instanceof AutoCloseable closeable && app.blobs() != remoteBlobs) {
             try {
