@@ -27,7 +27,6 @@ import dev.cheeseshop.manage.RoleManagement;
 import dev.cheeseshop.manage.UpstreamPurge;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.journal.Journal;
-import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.CommitNotices;
 import dev.cheeseshop.store.MetadataStore;
@@ -35,7 +34,6 @@ import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.store.UpstreamBlobs;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
-import dev.cheeseshop.upload.WheelMetadataSource;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +41,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
@@ -181,27 +177,10 @@ public final class Application implements AutoCloseable {
             Readiness readiness = new Readiness(unwatched, blobs, clock);
             new HealthHandlers(readiness).register(site.routes());
             server.route(site.routes(), metrics);
-            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "background");
-                thread.setDaemon(true);
-                return thread;
-            });
-            watch.poll(store);
-            notices.start(new CommitNotices.Receiver() {
-                @Override
-                public void committed(Serial last) {
-                    watch.notified(last);
-                }
-
-                @Override
-                public void resync() {
-                    pollJournal(watch, store);
-                }
-            });
-            long poll = settings.journalPoll().toMillis();
-            background.scheduleWithFixedDelay(() -> pollJournal(watch, store), poll, poll, TimeUnit.MILLISECONDS);
+            ScheduledExecutorService background = BackgroundWork.thread();
+            BackgroundWork.watchJournal(settings, watch, store, notices, background);
             // The reconciler changes no metadata: its transactions need not move the watch on.
-            reconcileEvery(settings, reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
+            BackgroundWork.reconcileEvery(settings, BackgroundWork.reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
             DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
             if (proxy != null) {
                 proxy.schedule(background);
@@ -237,44 +216,6 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Notices changes other processes commit, for the render cache. */
-    private static void pollJournal(JournalWatch watch, MetadataStore store) {
-        try {
-            watch.poll(store);
-        } catch (RuntimeException e) {
-            watch.changed(); // unsure: assume a change
-            LoggerFactory.getLogger(JournalWatch.class).warn("polling the journal failed", e);
-        }
-    }
-
-    /**
-     * A reconciler of the index's blobs and file rows, which rebuilds a missing METADATA from its
-     * wheel, streamed to a file in {@code staging} and read as uploads are.
-     */
-    static Reconciler reconciler(MetadataStore store, BlobStore blobs, Clock clock, Staging staging, Duration grace) {
-        return new Reconciler(store, blobs, clock, grace, new WheelMetadataSource(staging, new DistInspector()));
-    }
-
-    /**
-     * Removes orphan blobs and rebuilds missing METADATA now and then, in the background, with a
-     * warning for each blob a file row names that is missing still; off when the interval is zero.
-     */
-    private static void reconcileEvery(Settings settings, Reconciler reconciler, ScheduledExecutorService executor) {
-        Duration every = settings.reconcileEvery();
-        if (every.isZero()) {
-            return;
-        }
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                reconciler.run(false).missing().forEach(missing -> LoggerFactory.getLogger(Reconciler.class).warn(
-                        "file {} names a missing blob {}{}", missing.filename(), missing.key(),
-                        missing.reason() == null ? "" : ": " + missing.reason()));
-            } catch (Exception e) {
-                LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
-            }
-        }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
-    }
-
     /** The server's routes (null for a command). */
     public Site site() {
         return site;
@@ -305,6 +246,16 @@ public final class Application implements AutoCloseable {
     /** What tells the render cache that the index may have changed (servers only). */
     public JournalWatch journalWatch() {
         return journalWatch;
+    }
+
+    /**
+     * Reads the proxy's policy file again now, as SIGHUP does: a file that is invalid or missing
+     * leaves the policy as it was. Nothing happens without an upstream or a policy file.
+     */
+    public void reloadPolicy() {
+        if (proxy != null) {
+            proxy.reloadPolicy();
+        }
     }
 
     /** Where downloads are counted before they are flushed (null for a command, or with counting off). */

@@ -119,6 +119,13 @@ final class ProxyWiring implements AutoCloseable {
         }
     }
 
+    /** Reads the policy file again now (as SIGHUP does); nothing without one. */
+    void reloadPolicy() {
+        if (reloadable != null) {
+            reloadable.reload();
+        }
+    }
+
     private void flushUses() {
         try {
             uses.flush();

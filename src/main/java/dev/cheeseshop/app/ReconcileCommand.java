@@ -51,7 +51,7 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         try (Application app = data.open()) {
             Staging staging = new Staging(new Settings(data.data, "127.0.0.1", 0, 0).staging(), app.clock());
-            Reconciler.Report report = Application.reconciler(app.store(), app.blobs(), app.clock(), staging,
+            Reconciler.Report report = BackgroundWork.reconciler(app.store(), app.blobs(), app.clock(), staging,
                     Duration.ofMinutes(graceMinutes)).run(dryRun, progress.open("reconcile", app.clock()));
             print(report, System.out);
             return report.intact() ? 0 : MISSING;
