@@ -131,6 +131,8 @@ public final class ProxyFiles {
                 // False when the file left its page meanwhile: the clients still get the checked bytes.
                 if (kept.keep(cached.id(), metadata, key, staged, size, clock.instant())) {
                     uses.used(cached.id());
+                    // Before the clients get the last byte: once a download completes, the bound holds.
+                    enforceBound();
                 }
             });
         } catch (UpstreamUnavailable | IOException | RuntimeException e) {
@@ -142,8 +144,10 @@ public final class ProxyFiles {
         if (failure != null) {
             events.file("failed");
             LOG.warn("upstream file {} not kept: {}", file.filename(), failure.getMessage());
-            return;
         }
+    }
+
+    private void enforceBound() {
         try {
             bound.enforce();
         } catch (RuntimeException e) {
