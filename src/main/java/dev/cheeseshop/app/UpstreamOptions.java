@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code serve}'s options for proxying an upstream index. */
@@ -30,8 +31,8 @@ final class UpstreamOptions {
     @Option(names = "--upstream-index", paramLabel = "local|merge",
             defaultValue = "${env:CHEESESHOP_UPSTREAM_INDEX:-local}",
             description = "Whether /simple/ lists only this index's projects (local) or the upstream's too (merge)"
-                    + " (env CHEESESHOP_UPSTREAM_INDEX; default ${DEFAULT-VALUE}).")
-    String index;
+                    + " (env CHEESESHOP_UPSTREAM_INDEX; default ${DEFAULT-VALUE}).", converter = IndexModes.class)
+    UpstreamSettings.IndexMode index;
 
     @Option(names = "--upstream-policy", paramLabel = "FILE", defaultValue = "${env:CHEESESHOP_UPSTREAM_POLICY}",
             description = "The policy file (TOML: allow, deny, min-age), reloaded on SIGHUP and when it changes"
@@ -67,16 +68,22 @@ final class UpstreamOptions {
             throw new CommandFailure("invalid --upstream: an http or https URL of a Simple API root, such as"
                     + " https://pypi.org/simple/, without query or fragment");
         }
-        UpstreamSettings.IndexMode mode;
-        try {
-            mode = UpstreamSettings.IndexMode.valueOf(index.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("invalid --upstream-index: use local or merge");
-        }
-        if (timeout.isZero() || ttl.isNegative()) {
+        if (timeout.isZero() || timeout.isNegative()) {
             throw new CommandFailure("invalid --upstream-timeout: it must be more than zero");
         }
-        return Optional.of(UpstreamSettings.of(root).withTtl(ttl).withTimeout(timeout).withIndex(mode)
+        return Optional.of(UpstreamSettings.of(root).withTtl(ttl).withTimeout(timeout).withIndex(index)
                 .withPolicy(Optional.ofNullable(policy)).withMinAge(Optional.ofNullable(minAge)).withCacheSize(cacheSize));
+    }
+
+    /** {@code local} or {@code merge}, in any case; anything else is a usage error. */
+    static final class IndexModes implements CommandLine.ITypeConverter<UpstreamSettings.IndexMode> {
+        @Override
+        public UpstreamSettings.IndexMode convert(String value) {
+            try {
+                return UpstreamSettings.IndexMode.valueOf(value.strip().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not local or merge");
+            }
+        }
     }
 }

@@ -38,7 +38,11 @@ class HelpIT {
         "'backup --help', 'Usage: cheeseshop backup [', '--progress'",
         "'restore --help', 'Usage: cheeseshop restore [', '--from'",
         "'migrate --help', 'Usage: cheeseshop migrate [', '--progress-interval'",
-        "'reconcile --help', 'Usage: cheeseshop reconcile [', '--progress'"})
+        "'reconcile --help', 'Usage: cheeseshop reconcile [', '--progress'",
+        "'serve --help', 'Usage: cheeseshop serve [', '--upstream-min-age'",
+        "'upstream --help', 'Usage: cheeseshop upstream [', 'purge'",
+        "'upstream purge --help', 'Usage: cheeseshop upstream purge [', '--all'",
+        "'policy check --help', 'Usage: cheeseshop policy check [', 'FILE'"})
     void helpPrintsUsageAndExitsZero(String commandLine, String usage, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 
@@ -78,7 +82,11 @@ class HelpIT {
         "'restore --data /tmp/x', '--from'",
         "'project', 'subcommand'",
         "'project reserve --data /tmp/x --owner alice', 'NAME'",
-        "'project reserve my-name --data /tmp/x', '--owner'"})
+        "'project reserve my-name --data /tmp/x', '--owner'",
+        "'serve --upstream-index both', 'both'",
+        "'serve --upstream-ttl often', 'often'",
+        "'serve --upstream-cache-size lots', 'lots'",
+        "'upstream', 'subcommand'"})
     void usageErrorsExitOneWithOneLineOnStderrAndNoStackTrace(String commandLine, String mentions) {
         Processes.Result result = cheeseshop(commandLine);
 
