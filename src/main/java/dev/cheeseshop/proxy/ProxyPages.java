@@ -110,7 +110,7 @@ public final class ProxyPages {
         Instant fetchedAt = clock.instant();
         if (answer instanceof PageFetch.Fetched fetched) {
             events.page("fetched");
-            UpstreamPage page = fetched.page();
+            UpstreamPage page = StorablePage.of(fetched.page());
             List<String> dropped = store.write(tx -> tx.upstream().savePage(page, fetchedAt));
             deletion.delete(dropped);
         } else if (answer instanceof PageFetch.NotModified && now.isPresent()) {
