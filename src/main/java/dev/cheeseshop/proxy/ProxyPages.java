@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the cached page, when it was confirmed within the TTL;
  *   <li>else one request to the upstream per project however many clients ask at once
  *       ({@link Coalescer}): a conditional GET with the cached page's ETag; 200 replaces the cached
- *       page, 304 confirms it, 404 forgets it;
+ *       page (with the upload times it lacks filled in while a minimum age is in force,
+ *       {@link UploadTimes}), 304 confirms it, 404 forgets it;
  *   <li>the upstream failing (down, too slow, 5xx): the cached page, stale, if there is one; a
  *       project never seen is missing, with a message that says the upstream is unreachable.
  *       Failures are never cached: the next request asks again.
@@ -39,6 +40,7 @@ public final class ProxyPages {
     private final Upstream upstream;
     private final ProxyPolicy policy;
     private final ProxyView view;
+    private final UploadTimes uploadTimes;
     private final UpstreamBlobs deletion;
     private final Clock clock;
     private final Duration ttl;
@@ -51,6 +53,7 @@ public final class ProxyPages {
         this.upstream = upstream;
         this.policy = policy;
         this.view = new ProxyView(policy, clock);
+        this.uploadTimes = new UploadTimes(upstream, policy);
         this.deletion = new UpstreamBlobs(store, blobs);
         this.clock = clock;
         this.ttl = ttl;
@@ -110,7 +113,7 @@ public final class ProxyPages {
         Instant fetchedAt = clock.instant();
         if (answer instanceof PageFetch.Fetched fetched) {
             events.page("fetched");
-            UpstreamPage page = StorablePage.of(fetched.page());
+            UpstreamPage page = uploadTimes.complete(StorablePage.of(fetched.page()), now);
             List<String> dropped = store.write(tx -> tx.upstream().savePage(page, fetchedAt));
             deletion.delete(dropped);
         } else if (answer instanceof PageFetch.NotModified && now.isPresent()) {

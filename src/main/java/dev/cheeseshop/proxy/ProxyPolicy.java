@@ -23,6 +23,11 @@ public interface ProxyPolicy {
         public Decision file(String normalizedName, UpstreamFile file, Instant now) {
             return Decision.ALLOWED;
         }
+
+        @Override
+        public boolean needsUploadTimes() {
+            return false;
+        }
     };
 
     /** Whether anything of the project may come from the upstream (the lists, by name alone). */
@@ -35,6 +40,12 @@ public interface ProxyPolicy {
      * is refused while a minimum age is set).
      */
     Decision file(String normalizedName, UpstreamFile file, Instant now);
+
+    /**
+     * Whether a file's upload time can decide anything now: a minimum age is in force. Then the
+     * times a page lacks are looked for elsewhere (the upstream's JSON API) before it is cached.
+     */
+    boolean needsUploadTimes();
 
     /**
      * A decision: allowed or not, the rule that decided ({@code "default"}, {@code "allow"},

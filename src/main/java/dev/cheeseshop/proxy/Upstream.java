@@ -4,6 +4,8 @@ import dev.cheeseshop.model.UpstreamPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -34,6 +36,18 @@ public interface Upstream {
      * upstream. The caller reads the body to its end and closes it.
      */
     Download open(URI url) throws UpstreamUnavailable;
+
+    /**
+     * GETs the project's JSON API document, {@code <root>/../pypi/<normalizedName>/json} (pypi.org,
+     * devpi and Cheeseshop serve it), and answers each file it lists (in {@code releases} and
+     * {@code urls}) by filename: its sha256 and upload time. Used only to fill in upload times a
+     * page lacks, and only for a file of the same sha256. A file listed without both is left out;
+     * 404 and 410 are an empty map.
+     */
+    Map<String, UploadTime> uploadTimes(String normalizedName) throws UpstreamUnavailable;
+
+    /** What the JSON API says of a file: the sha256 of its bytes and when they were uploaded. */
+    record UploadTime(String sha256, Instant time) {}
 
     /** The answer to a page request. */
     sealed interface PageFetch {

@@ -28,6 +28,12 @@ public final class CountedPolicy implements ProxyPolicy {
         return counted(policy.file(normalizedName, file, now));
     }
 
+    /** Not a decision: not counted. */
+    @Override
+    public boolean needsUploadTimes() {
+        return policy.needsUploadTimes();
+    }
+
     private Decision counted(Decision decision) {
         metrics.policyDecision(decision.rule(), decision.allowed());
         return decision;

@@ -88,6 +88,13 @@ public final class Policy implements ProxyPolicy {
         return minAge.orElse(defaultMinAge);
     }
 
+    /** Whether a minimum age is in force (the file's, else the default; zero is none). */
+    @Override
+    public boolean needsUploadTimes() {
+        Duration min = effectiveMinAge();
+        return !min.isZero() && !min.isNegative();
+    }
+
     @Override
     public Decision project(String normalizedName) {
         for (PolicyEntry entry : deny.getOrDefault(normalizedName, List.of())) {
@@ -126,7 +133,7 @@ public final class Policy implements ProxyPolicy {
             }
         }
         Duration min = effectiveMinAge();
-        if (!min.isZero() && !min.isNegative()) {
+        if (needsUploadTimes()) {
             if (file.uploadTime().isEmpty()) {
                 return decision(false, UNKNOWN_AGE, "no upload time, min-age " + TimeSpan.format(min));
             }

@@ -106,6 +106,11 @@ public final class ReloadablePolicy implements ProxyPolicy {
         return current.file(normalizedName, upstreamFile, now);
     }
 
+    @Override
+    public boolean needsUploadTimes() {
+        return current.needsUploadTimes();
+    }
+
     /** Reads the file again, whatever its modification time says (SIGHUP). */
     public synchronized Outcome reload() {
         return read(stat(file), true);

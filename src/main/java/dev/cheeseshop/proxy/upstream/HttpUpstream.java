@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * The upstream over HTTP, on the JDK's {@code HttpClient}: GETs of the Simple API root, of project
- * pages and of files, each bounded by the timeout (the connection, then the wait for the headers;
- * a page's body must also be complete within it, while a file's or the index's body may take as
+ * pages, of projects' JSON API documents (for upload times) and of files, each bounded by the
+ * timeout (the connection, then the wait for the headers; a page's or JSON API document's body
+ * must also be complete within it, while a file's or the index's body may take as
  * long as it needs as long as no read stalls for longer, see {@link TimedBody}). Redirects are
  * followed here (at most five, never from https to http), so that the root's credentials go only
  * to its own origin (see {@link UpstreamRoot}). Every failure is an {@link UpstreamUnavailable}
@@ -79,9 +80,7 @@ public final class HttpUpstream implements Upstream {
 
     @Override
     public PageFetch page(String normalizedName, Optional<String> etag) throws UpstreamUnavailable {
-        if (!ProjectName.isValid(normalizedName) || !ProjectName.normalize(normalizedName).equals(normalizedName)) {
-            throw new IllegalArgumentException("not a normalised project name");
-        }
+        checkName(normalizedName);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> headers = etag.map(e -> List.of("Accept", accept, "Accept-Encoding", "gzip", "If-None-Match", e))
                 .orElse(List.of("Accept", accept, "Accept-Encoding", "gzip"));
@@ -115,6 +114,39 @@ public final class HttpUpstream implements Upstream {
                 return new PageFetch.Fetched(new UpstreamPage(normalizedName, content.displayName(),
                         answer.headers().firstValue("ETag").filter(e -> !e.isBlank()),
                         serial.isPresent() ? serial : content.serial(), firstOfEachName(content.files())));
+            } catch (IOException e) {
+                throw readFailure(e, host, what);
+            }
+        }
+    }
+
+    /**
+     * GETs {@code <root>/../pypi/<name>/json} as a page is fetched (the same timeout for the whole
+     * document, gzip, the size limit, credentials and redirects) and reads its files' sha256 and
+     * upload times ({@link JsonApiReader}). 404 and 410 are an empty map; any other failure an
+     * {@link UpstreamUnavailable}.
+     */
+    @Override
+    public Map<String, UploadTime> uploadTimes(String normalizedName) throws UpstreamUnavailable {
+        checkName(normalizedName);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Requests.Answer answer = requests.get(root.jsonApi(normalizedName),
+                List.of("Accept", "application/json", "Accept-Encoding", "gzip"), true, deadline);
+        String host = UpstreamRoot.hostOf(answer.url());
+        String what = "the JSON API document of " + normalizedName;
+        try (TimedBody body = answer.body()) {
+            if (answer.status() == 404 || answer.status() == 410) {
+                body.discard(SMALL_BODY);
+                return Map.of();
+            }
+            if (answer.status() != 200) {
+                throw unavailable(host, "answered HTTP " + answer.status() + " for " + what);
+            }
+            try {
+                Bodies.Decoded decoded = Bodies.decode(body, answer.headers(), host, MAX_PAGE_BYTES, what);
+                Map<String, UploadTime> times = JsonApiReader.read(decoded.stream());
+                decoded.drain();
+                return times;
             } catch (IOException e) {
                 throw readFailure(e, host, what);
             }
@@ -172,6 +204,12 @@ public final class HttpUpstream implements Upstream {
                 body.close();
             }
         };
+    }
+
+    private static void checkName(String normalizedName) {
+        if (!ProjectName.isValid(normalizedName) || !ProjectName.normalize(normalizedName).equals(normalizedName)) {
+            throw new IllegalArgumentException("not a normalised project name");
+        }
     }
 
     /** The files, each filename once: the first the page lists wins (a cache keeps one file per name). */

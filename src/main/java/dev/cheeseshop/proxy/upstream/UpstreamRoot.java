@@ -77,6 +77,16 @@ final class UpstreamRoot {
         return url.resolve(normalizedName + "/");
     }
 
+    /**
+     * The URL of a project's JSON API document: {@code <root>/../pypi/<name>/json}
+     * ({@code https://pypi.org/simple/} gives {@code https://pypi.org/pypi/<name>/json}); a root
+     * at {@code /} has no parent, so it is {@code /pypi/<name>/json} there.
+     */
+    URI jsonApi(String normalizedName) {
+        String relative = "pypi/" + normalizedName + "/json";
+        return url.resolve(url.getRawPath().equals("/") ? relative : "../" + relative);
+    }
+
     /** The {@code Authorization} header for a request to {@code target}: only on the root's origin. */
     Optional<String> authorizationFor(URI target) {
         return sameOrigin(url, target) ? authorization : Optional.empty();

@@ -86,6 +86,9 @@ class CountedPolicyTest {
         ProxyPolicy policy = new CountedPolicy(Policy.EMPTY, Metrics.NONE);
 
         assertThat(policy.project("x")).isEqualTo(ProxyPolicy.Decision.ALLOWED);
+        assertThat(policy.needsUploadTimes()).isFalse();
+        assertThat(new CountedPolicy(Policy.EMPTY.withDefaultMinAge(Duration.ofDays(3)), Metrics.NONE).needsUploadTimes())
+                .isTrue();
         Metrics.NONE.policyReload(false);
     }
 }

@@ -64,6 +64,8 @@ class PolicyFileTest {
         assertThat(empty.effectiveMinAge()).isZero();
         assertThat(empty.withDefaultMinAge(Duration.ofHours(12)).effectiveMinAge()).isEqualTo(Duration.ofHours(12));
         assertThat(parse("").describe()).isEqualTo(empty.describe());
+        assertThat(empty.needsUploadTimes()).isFalse();
+        assertThat(empty.withDefaultMinAge(Duration.ofHours(12)).needsUploadTimes()).isTrue();
     }
 
     @Test
@@ -75,8 +77,10 @@ class PolicyFileTest {
                 "deny: 0 entries",
                 "min-age: 0s (none, whatever serve --upstream-min-age says)");
         assertThat(policy.effectiveMinAge()).isZero();
+        assertThat(policy.needsUploadTimes()).isFalse();
         assertThat(parse("min-age = \"2w\"").withDefaultMinAge(Duration.ofDays(3)).effectiveMinAge())
                 .isEqualTo(Duration.ofDays(14));
+        assertThat(parse("min-age = \"2w\"").needsUploadTimes()).isTrue();
     }
 
     @Test

@@ -162,6 +162,11 @@ class ReloadablePolicyTest {
         write("deny = [\"x\"]\n");
         policy.reloadIfChanged();
         assertThat(policy.current().effectiveMinAge()).isEqualTo(Duration.ofDays(3));
+        assertThat(policy.needsUploadTimes()).isTrue();
+
+        write("min-age = \"0\"\n");
+        policy.reloadIfChanged();
+        assertThat(policy.needsUploadTimes()).isFalse();
     }
 
     @Test
