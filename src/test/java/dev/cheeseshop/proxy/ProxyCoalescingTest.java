@@ -3,6 +3,8 @@ package dev.cheeseshop.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.app.UpstreamSettings;
+import dev.cheeseshop.metrics.Exposure;
+import dev.cheeseshop.testing.Exposition;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Seed;
 import dev.cheeseshop.testing.TestServer;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fifty clients asking at once for one cold 50 MB file through the proxy: the upstream serves it
- * exactly once (its own download count says so), and every client gets the right bytes.
+ * exactly once (its own download count says so), and every client gets the right bytes. Fifty
+ * clients asking at once for one cold page: the upstream answers one request for it (its own
+ * request count says so), and every client gets the page.
  */
 class ProxyCoalescingTest {
     private static final int CLIENTS = 50;
@@ -63,6 +67,36 @@ class ProxyCoalescingTest {
                 assertThat(downloads(upstream) - before).as("downloads the upstream served").isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void fiftyClientsOnOneColdPageCauseOneUpstreamRequest() throws Exception {
+        try (TestServer upstream = TestServer.start(s -> s.withMetrics(Exposure.PUBLIC), Clock.systemUTC())) {
+            new Seed(upstream).release("Many.Asked", "1.0", null, Seed.sdist("many_asked-1.0.tar.gz", "asked"));
+            try (TestServer proxy = TestServer.start(
+                    s -> s.withUpstream(Optional.of(UpstreamSettings.of(URI.create(upstream.url() + "/simple/")))),
+                    Clock.systemUTC())) {
+                double before = pageRequests(upstream);
+                HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(null)).build();
+                HttpRequest request = HttpRequest.newBuilder(proxy.uri("/simple/many-asked/"))
+                        .header("Accept", "application/vnd.pypi.simple.v1+json").build();
+                List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < CLIENTS; i++) {
+                    answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                }
+                for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                    assertThat(answer.get().statusCode()).isEqualTo(200);
+                    assertThat(answer.get().body()).contains("\"filename\":\"many_asked-1.0.tar.gz\"");
+                }
+                assertThat(pageRequests(upstream) - before).as("page requests the upstream answered").isEqualTo(1.0);
+            }
+        }
+    }
+
+    /** The requests for project pages the upstream has answered with 200, from its own metrics. */
+    private static double pageRequests(TestServer upstream) {
+        return Exposition.scrape(upstream.uri("/metrics")).value("cheeseshop_http_request_duration_seconds_count", "route",
+                "/simple/{name}/", "method", "GET", "status", "200").orElse(0.0);
     }
 
     /** The status and the sha256 of the body, read as it streams. */
