@@ -35,10 +35,13 @@
 # while pip ran.
 # Then the warm project page: page-project fetched once through each proxy (its page cached), and
 # Cheeseshop's answer to pip's Accept header (PEP 691 JSON) saved and served by a second nginx as a
-# file. After a 5 s warm-up of each, `wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT"` against
-# Cheeseshop, proxpi and that nginx, interleaved (the order rotating), RUNS times: the median
+# file; beside them, on the same Cheeseshop, local-project, uploaded with 20 wheels
+# (bench/seed_project.py), the page bench/simple-wrk.sh measures. After a 10 s warm-up of each,
+# `wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT"` against the proxied page on Cheeseshop, on proxpi,
+# that nginx and the local page, interleaved (the order rotating), RUNS times: the median
 # requests/s of each, the ratios Cheeseshop/nginx and Cheeseshop/proxpi, and each server's CPU time
-# per request (nginx: its workers').
+# per request (nginx: its workers'). BENCH_TMP=/dev/shm puts every data directory in memory, where
+# fsync costs nothing.
 set -euo pipefail
 runs=${1:-5}
 jar=${CHEESESHOP_JAR:-target/cheeseshop.jar}
@@ -84,10 +87,13 @@ mapfile -t warmup_names <"$work/upstream/names-warmup.txt"
 
 n=0 # numbers the data directories
 cs_url= pp_url=
-start_cheeseshop() { # a fresh data directory; sets cs_pid and cs_url
+start_cheeseshop() { # [user]: a fresh data directory (with a user bench); sets cs_pid and cs_url
   local port
   port=$(free_port)
   n=$((n + 1))
+  if [ "${1:-}" = user ]; then
+    echo 'bench-password-1' | java -jar "$jar" user add bench --data "$work/cs-$n" --password-stdin >/dev/null
+  fi
   java -Xmx"$heap" -jar "$jar" serve --data "$work/cs-$n" --host 127.0.0.1 --port "$port" \
     --upstream "$upstream" --upstream-ttl 1h >"$work/cs-$n.log" 2>&1 &
   cs_pid=$!
@@ -178,8 +184,9 @@ for i in $(seq 1 "$runs"); do
   echo "pip run $i of $runs done" >&2
 done
 
-# The warm project page.
-start_cheeseshop
+# The warm project page, and beside it a local project's page on the same server.
+start_cheeseshop user
+python3 "$here/seed_project.py" "$cs_url" bench bench-password-1 local-project 20 >/dev/null
 start_proxpi
 page=page-project
 mkdir -p "$work/www" "$work/nginx-page"
@@ -204,16 +211,18 @@ measure() { # key url pid...: wrk against url, the server's CPU per request
   rate[$key]+="${r[0]} "; pcpu[$key]+="${r[1]} "
 }
 {
-  wrk -t2 -c32 -d5s -H "Accept: $PIP_ACCEPT" "$cs_url/simple/$page/" >/dev/null
-  wrk -t2 -c32 -d5s -H "Accept: $PIP_ACCEPT" "$pp_url/index/$page/" >/dev/null
-  wrk -t2 -c32 -d5s -H "Accept: $PIP_ACCEPT" "$page_nginx_url" >/dev/null
+  wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT" "$cs_url/simple/$page/" >/dev/null
+  wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT" "$cs_url/simple/local-project/" >/dev/null
+  wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT" "$pp_url/index/$page/" >/dev/null
+  wrk -t2 -c32 -d10s -H "Accept: $PIP_ACCEPT" "$page_nginx_url" >/dev/null
   for i in $(seq 1 "$runs"); do
-    case $((i % 3)) in
-      1) order="cs pp ng" ;; 2) order="pp ng cs" ;; 0) order="ng cs pp" ;;
+    case $((i % 4)) in
+      1) order="cs pp ng cl" ;; 2) order="pp ng cl cs" ;; 3) order="ng cl cs pp" ;; 0) order="cl cs pp ng" ;;
     esac
     for who in $order; do
       case $who in
         cs) measure cs "$cs_url/simple/$page/" "$cs_pid" ;;
+        cl) measure cl "$cs_url/simple/local-project/" "$cs_pid" ;;
         pp) measure pp "$pp_url/index/$page/" "$pp_pid" ;;
         ng) measure ng "$page_nginx_url" $page_nginx_workers ;; # shellcheck disable=SC2086
       esac
@@ -241,8 +250,11 @@ for k in cs_cold pp_cold cs_coldw pp_coldw cs_warm pp_warm nginx; do
 done
 echo
 echo "warm project page ($page, 20 files; Cheeseshop's JSON $(wc -c <"$work/www/page.json") bytes, proxpi's $(wc -c <"$work/pp-page.json") bytes), wrk -t2 -c32 -d10s, median of $runs:"
-c=$(m "${rate[cs]}"); p=$(m "${rate[pp]}"); g=$(m "${rate[ng]}")
+c=$(m "${rate[cs]}"); p=$(m "${rate[pp]}"); g=$(m "${rate[ng]}"); l=$(m "${rate[cl]}")
 printf 'Cheeseshop %.0f req/s (%.1f µs CPU/request), proxpi %.0f req/s (%.1f µs), nginx %.0f req/s (%.1f µs)\n' \
   "$c" "$(m "${pcpu[cs]}")" "$p" "$(m "${pcpu[pp]}")" "$g" "$(m "${pcpu[ng]}")"
 printf 'Cheeseshop/nginx %.2f, Cheeseshop/proxpi %.1f\n' "$(echo "$c / $g" | bc -l)" "$(echo "$c / $p" | bc -l)"
-for k in cs pp ng; do echo "  $k: req/s ${rate[$k]}; CPU µs/request ${pcpu[$k]}"; done
+printf 'beside it, a local project of 20 wheels on the same Cheeseshop (JSON %s bytes): %.0f req/s (%.1f µs), /nginx %.2f\n' \
+  "$(curl --noproxy '*' -fs -H "Accept: $PIP_ACCEPT" "$cs_url/simple/local-project/" | wc -c)" \
+  "$l" "$(m "${pcpu[cl]}")" "$(echo "$l / $g" | bc -l)"
+for k in cs pp ng cl; do echo "  $k: req/s ${rate[$k]}; CPU µs/request ${pcpu[$k]}"; done
