@@ -69,7 +69,8 @@ stop() { # pid...: stops the processes this script started
   done
 }
 cleanup() {
-  stop "$cs_pid" "$pp_pid" "$upstream_nginx_pid" "$page_nginx_pid"
+  # NGINX_PID too: an nginx start_nginx started but did not see answer
+  stop "$cs_pid" "$pp_pid" "$upstream_nginx_pid" "$page_nginx_pid" "${NGINX_PID:-}"
   rm -rf "$work"
 }
 trap cleanup EXIT
