@@ -45,7 +45,7 @@ http {
 CONF
   "$nginx" -p "$dir" -e "$dir/nginx-error.log" -c "$dir/nginx.conf" &
   NGINX_PID=$!
-  probe=$(cd "$root" && find . -type f | head -1 | cut -c2-)
+  probe=$(cd "$root" && find . -type f -print -quit | cut -c2-)
   until curl --noproxy '*' -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT$probe"; do
     kill -0 "$NGINX_PID" 2>/dev/null || { cat "$dir/nginx-error.log" >&2; return 1; }
     sleep 0.05
