@@ -162,14 +162,14 @@ for i in $(seq 1 "$runs"); do
   order="cs pp"; [ $((i % 2)) = 0 ] && order="pp cs"
   for who in $order; do
     if [ "$who" = cs ]; then
-      start_cheeseshop; record cs_cold "$(pip_download "$cs_url/simple/" "$cs_pid" "${names[@]}")"; stop "$cs_pid"
+      start_cheeseshop; record cs_cold "$(pip_download "$cs_url/simple/" "$cs_pid" "${names[@]}")"; stop "$cs_pid"; cs_pid=
       start_cheeseshop
       pip_download "$cs_url/simple/" "$cs_pid" "${warmup_names[@]}" >/dev/null
       record cs_coldw "$(pip_download "$cs_url/simple/" "$cs_pid" "${names[@]}")"
       record cs_warm "$(pip_download "$cs_url/simple/" "$cs_pid" "${names[@]}")"
       stop "$cs_pid"; cs_pid=
     else
-      start_proxpi; record pp_cold "$(pip_download "$pp_url/index/" "$pp_pid" "${names[@]}")"; stop "$pp_pid"
+      start_proxpi; record pp_cold "$(pip_download "$pp_url/index/" "$pp_pid" "${names[@]}")"; stop "$pp_pid"; pp_pid=
       start_proxpi
       pip_download "$pp_url/index/" "$pp_pid" "${warmup_names[@]}" >/dev/null
       record pp_coldw "$(pip_download "$pp_url/index/" "$pp_pid" "${names[@]}")"
