@@ -132,7 +132,7 @@ public final class ProxyFiles {
                 if (kept.keep(cached.id(), metadata, key, staged, size, clock.instant())) {
                     uses.used(cached.id());
                     // Before the clients get the last byte: once a download completes, the bound holds.
-                    enforceBound();
+                    enforceBound(size);
                 }
             });
         } catch (UpstreamUnavailable | IOException | RuntimeException e) {
@@ -147,9 +147,9 @@ public final class ProxyFiles {
         }
     }
 
-    private void enforceBound() {
+    private void enforceBound(long size) {
         try {
-            bound.enforce();
+            bound.kept(size);
         } catch (RuntimeException e) {
             LOG.warn("upstream cache: eviction failed: {}", e.getMessage());
         }
