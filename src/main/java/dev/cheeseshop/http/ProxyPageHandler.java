@@ -5,6 +5,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.proxy.ProxyAnswer;
 import dev.cheeseshop.proxy.ProxyPages;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The Simple API page of a project this index does not have, answered from the upstream
@@ -17,12 +18,22 @@ final class ProxyPageHandler {
     static final String UPSTREAM_HEADER = "X-Cheeseshop-Upstream";
 
     private final ProxyPages pages;
+    private final SimplePages rendered;
 
-    ProxyPageHandler(ProxyPages pages) {
+    /** {@code rendered}: where pages rendered from a fresh cached state are kept (the render cache). */
+    ProxyPageHandler(ProxyPages pages, SimplePages rendered) {
         this.pages = pages;
+        this.rendered = rendered;
     }
 
     void page(Exchange exchange, String normalizedName, SimpleMedia media) throws IOException {
+        Optional<String> state = pages.freshState(normalizedName);
+        Optional<Rendered> kept = state.flatMap(s -> rendered.upstream(normalizedName, s, media.format()));
+        if (kept.isPresent()) {
+            pages.servedKept();
+            send(exchange, media, kept.get(), false);
+            return;
+        }
         ProxyAnswer answer = pages.page(normalizedName);
         if (!answer.policy().isEmpty()) {
             exchange.header(POLICY_HEADER, answer.policy());
@@ -32,13 +43,21 @@ final class ProxyPageHandler {
             return;
         }
         ProxyAnswer.Page page = (ProxyAnswer.Page) answer;
-        Rendered rendered = Rendered.of(SimplePages.render(page.page(), media.format()), page.page().lastSerial());
-        exchange.header(UPSTREAM_HEADER, page.stale() ? "stale" : "fresh");
-        SimpleHandlers.common(exchange, rendered.serial(), rendered.etag());
-        if (Conditional.matches(exchange.header("If-None-Match"), rendered.etag())) {
+        Rendered document = Rendered.of(SimplePages.render(page.page(), media.format()), page.page().lastSerial());
+        if (state.isPresent() && !page.stale() && page.policy().isEmpty()) {
+            // Rendered from the state named (or a later one, whose name will then differ): kept for the next request.
+            rendered.keepUpstream(normalizedName, state.get(), media.format(), document);
+        }
+        send(exchange, media, document, page.stale());
+    }
+
+    private static void send(Exchange exchange, SimpleMedia media, Rendered document, boolean stale) throws IOException {
+        exchange.header(UPSTREAM_HEADER, stale ? "stale" : "fresh");
+        SimpleHandlers.common(exchange, document.serial(), document.etag());
+        if (Conditional.matches(exchange.header("If-None-Match"), document.etag())) {
             exchange.sendEmpty(304);
             return;
         }
-        exchange.send(200, media.contentType(), rendered.body());
+        exchange.send(200, media.contentType(), document.body());
     }
 }

@@ -44,7 +44,7 @@ public final class Site {
             ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads,
             Proxy proxy, UpstreamPurge upstreamPurge) {
         new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
-        new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages()),
+        new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages(), pages),
                 proxy == null ? null : proxy.listing().orElse(null)).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
         new FileHandler(store, blobs, downloads, proxy == null ? null : new ProxyFileHandler(proxy.files()))

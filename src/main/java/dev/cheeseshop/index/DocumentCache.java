@@ -118,6 +118,21 @@ public final class DocumentCache {
         return Optional.empty();
     }
 
+    /**
+     * The document held for {@code key}, whatever its serial: for keys that name the exact state
+     * their document was rendered from (then a changed state is another key, and the old one ages
+     * out as the least recently used).
+     */
+    public synchronized Optional<Rendered> held(Key key) {
+        Entry found = entries.get(key);
+        if (found != null) {
+            hits++;
+            return Optional.of(found.document);
+        }
+        misses++;
+        return Optional.empty();
+    }
+
     /** The document for {@code key} if one rendered at exactly {@code serial} is held. */
     public Optional<Rendered> lookup(Key key, Serial serial) {
         return lookup(key, serial, 0);

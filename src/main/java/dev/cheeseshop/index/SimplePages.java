@@ -54,6 +54,23 @@ public final class SimplePages {
                         page -> Rendered.of(render(page, format), page.lastSerial())));
     }
 
+    /**
+     * A proxied project's page in {@code format}, rendered from the cached upstream state that
+     * {@code state} names (the cached page's version and the policy's generation), if held.
+     */
+    public Optional<Rendered> upstream(String normalizedName, String state, Format format) {
+        return cache.held(upstreamKey(normalizedName, state, format));
+    }
+
+    /** Keeps a proxied project's page rendered from the cached upstream state {@code state} names. */
+    public void keepUpstream(String normalizedName, String state, Format format, Rendered page) {
+        cache.put(upstreamKey(normalizedName, state, format), page);
+    }
+
+    private static DocumentCache.Key upstreamKey(String normalizedName, String state, Format format) {
+        return new DocumentCache.Key("upstream-" + format.kind(), normalizedName + " " + state);
+    }
+
     public static byte[] render(ProjectPage page, Format format) {
         return format == Format.HTML ? SimpleHtml.project(page) : SimpleJson.project(page);
     }

@@ -5,6 +5,7 @@ import dev.cheeseshop.proxy.Upstream.PageFetch;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.UpstreamBlobs;
+import dev.cheeseshop.store.UpstreamStore;
 import dev.cheeseshop.store.UpstreamStore.CachedPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,30 @@ public final class ProxyPages {
             return new ProxyAnswer.Missing("404 Not Found (the upstream index is unreachable: " + e.getMessage() + ")",
                     "");
         }
+    }
+
+    /**
+     * What names the page {@link #page} would answer now, when that is a fresh page answered
+     * without the upstream: the cached page's version and the policy's generation, read with the
+     * shadowing in one read transaction. While it is the same, so is the page: a renderer may keep
+     * what it rendered from a page on which the policy hid nothing under that name (a minimum age
+     * only ever lets more through as time passes). Empty when the page must be worked out
+     * ({@link #page}): shadowed, denied, never cached, or past its TTL.
+     */
+    public Optional<String> freshState(String normalizedName) {
+        long generation = policy.generation();
+        Optional<UpstreamStore.PageVersion> version = store.read(tx -> tx.projects().find(normalizedName).isPresent()
+                ? Optional.<UpstreamStore.PageVersion>empty() : tx.upstream().version(normalizedName));
+        // The policy by name need not be asked: under this generation, a page was kept only if it allowed the name.
+        if (version.isEmpty() || !version.get().fetchedAt().plus(ttl).isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(version.get().id() + "-" + version.get().fetchedAt() + "-" + generation);
+    }
+
+    /** A fresh page answered from what a renderer kept ({@link #freshState}): counted as {@link #page} counts it. */
+    public void servedKept() {
+        events.page("fresh");
     }
 
     /** Whether a local project of this name exists, in any state: then the upstream is never asked. */

@@ -48,6 +48,15 @@ public interface ProxyPolicy {
     boolean needsUploadTimes();
 
     /**
+     * Moves whenever this policy's decisions may change (a reload of its file); under one
+     * generation the same file of the same page, once allowed, stays allowed (a minimum age only
+     * ever lets more through as time passes). What was decided under it may be kept that long.
+     */
+    default long generation() {
+        return 0;
+    }
+
+    /**
      * A decision: allowed or not, the rule that decided ({@code "default"}, {@code "allow"},
      * {@code "deny"}, {@code "not-allowed"} (an allow list exists and does not name it),
      * {@code "min-age"}, {@code "unknown-age"}), and a short detail for the debug header and logs

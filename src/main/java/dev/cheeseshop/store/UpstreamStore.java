@@ -44,6 +44,16 @@ public interface UpstreamStore {
     Optional<CachedPage> page(String normalizedName);
 
     /**
+     * Which cached page of the project is current, without reading it: its row and when it was
+     * last fetched or confirmed. Every change of the page ({@link #savePage}, {@link #confirmPage},
+     * {@link #purge}) changes it. Empty when none is cached. One read of one row, by its index.
+     */
+    Optional<PageVersion> version(String normalizedName);
+
+    /** A cached page's identity: its row and when it was fetched or confirmed. */
+    record PageVersion(long id, Instant fetchedAt) {}
+
+    /**
      * Replaces the project's cached page with {@code page}, confirmed at {@code fetchedAt}. Files
      * the new page still lists with the same sha256 keep their row (and id), blob and use, with
      * what the page now says of them (yanked, the order, ...); their kept METADATA only while the

@@ -6,9 +6,10 @@
 
 -- A project as the upstream last answered it: its validators for the next conditional GET (the
 -- ETag as sent, X-PyPI-Last-Serial; NULL for a server that sends none) and when it was last
--- fetched or confirmed by a 304.
+-- fetched or confirmed by a 304. AUTOINCREMENT: a purged project's id is never handed out again,
+-- so (id, fetched_at) names one cached page for good (UpstreamStore.version).
 CREATE TABLE upstream_projects (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     normalized_name TEXT    NOT NULL,
     display_name    TEXT    NOT NULL,
     etag            TEXT,

@@ -115,6 +115,23 @@ class ProxyServerTest {
     }
 
     @Test
+    void aFreshPageIsRenderedOnceThenServedFromTheRenderCacheUntilItsStateChanges() throws Exception {
+        Http.Response first = Http.get(proxy.uri("/simple/foo-bar/"), "Accept", JSON); // fetched
+        Http.Response second = Http.get(proxy.uri("/simple/foo-bar/"), "Accept", JSON); // rendered and kept
+        long hits = proxy.app().renderCache().stats().hits();
+        Http.Response third = Http.get(proxy.uri("/simple/foo-bar/"), "Accept", JSON);
+        assertThat(proxy.app().renderCache().stats().hits()).isEqualTo(hits + 1);
+        assertThat(third.body()).isEqualTo(first.body()).isEqualTo(second.body());
+        assertThat(third.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(third.header("X-Cheeseshop-Upstream")).isEqualTo("fresh");
+        assertThat(third.header("X-PyPI-Last-Serial")).isEqualTo(first.header("X-PyPI-Last-Serial"));
+
+        // A local project of the name: shadowed at once, whatever was kept.
+        new Seed(proxy).release("foo-bar", "9.0", null, Seed.sdist("foo_bar-9.0.tar.gz", "the local one"));
+        assertThat(versions()).isEqualTo("[\"9.0\"]");
+    }
+
+    @Test
     void anUnknownProjectIsNotFoundAndNotKept() {
         Http.Response missing = Http.get(proxy.uri("/simple/no-such-project/"), "Accept", JSON);
         assertThat(missing.status()).isEqualTo(404);

@@ -92,6 +92,31 @@ public abstract class UpstreamStoreContract {
     }
 
     @Test
+    void thePagesVersionChangesWithEverySaveAndConfirmationAndGoesWithAPurge() {
+        assertThat(version("demo-pkg")).isEmpty();
+        save(listing("demo-pkg", sdist(SHA_B)), T0);
+        UpstreamStore.PageVersion first = version("demo-pkg").orElseThrow();
+        assertThat(first.fetchedAt()).isEqualTo(T0);
+
+        store.write((Transaction tx) -> {
+            tx.upstream().confirmPage("demo-pkg", T0.plusSeconds(60));
+            return null;
+        });
+        assertThat(version("demo-pkg")).contains(new UpstreamStore.PageVersion(first.id(), T0.plusSeconds(60)));
+        save(listing("demo-pkg", sdist(SHA_A)), T0.plusSeconds(120));
+        assertThat(version("demo-pkg")).contains(new UpstreamStore.PageVersion(first.id(), T0.plusSeconds(120)));
+
+        store.write((Transaction tx) -> tx.upstream().purge(Optional.of("demo-pkg")));
+        assertThat(version("demo-pkg")).isEmpty();
+        save(listing("demo-pkg", sdist(SHA_A)), T0.plusSeconds(120));
+        assertThat(version("demo-pkg").orElseThrow().id()).as("a new row after a purge").isNotEqualTo(first.id());
+    }
+
+    private Optional<UpstreamStore.PageVersion> version(String name) {
+        return store.read((Transaction tx) -> tx.upstream().version(name));
+    }
+
+    @Test
     void aProjectNeverFetchedHasNoPage() {
         assertThat(page("demo-pkg")).isEmpty();
         assertThat(store.read((Transaction tx) -> tx.upstream().file("demo-pkg", WHEEL))).isEmpty();

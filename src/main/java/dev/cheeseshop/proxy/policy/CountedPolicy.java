@@ -34,6 +34,11 @@ public final class CountedPolicy implements ProxyPolicy {
         return policy.needsUploadTimes();
     }
 
+    @Override
+    public long generation() {
+        return policy.generation();
+    }
+
     private Decision counted(Decision decision) {
         metrics.policyDecision(decision.rule(), decision.allowed());
         return decision;

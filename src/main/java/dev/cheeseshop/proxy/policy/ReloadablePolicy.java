@@ -3,6 +3,7 @@ package dev.cheeseshop.proxy.policy;
 import dev.cheeseshop.model.UpstreamFile;
 import dev.cheeseshop.proxy.ProxyPolicy;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -61,6 +62,7 @@ public final class ReloadablePolicy implements ProxyPolicy {
     private final Duration defaultMinAge;
     private final Listener listener;
     private volatile Policy current;
+    private final AtomicLong generation = new AtomicLong();
     private Stamp seen; // guarded by this; never null
 
     private ReloadablePolicy(Path file, Duration defaultMinAge, Listener listener, Policy first, Stamp stamp) {
@@ -107,6 +109,11 @@ public final class ReloadablePolicy implements ProxyPolicy {
     }
 
     @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
     public boolean needsUploadTimes() {
         return current.needsUploadTimes();
     }
@@ -147,6 +154,7 @@ public final class ReloadablePolicy implements ProxyPolicy {
         try {
             Policy policy = PolicyFile.parse(file.toString(), bytes).withDefaultMinAge(defaultMinAge);
             current = policy;
+            generation.incrementAndGet();
             LOG.info("proxy policy reloaded from {}: {}", file, summary(policy));
             listener.reloaded(true);
             return Outcome.RELOADED;

@@ -83,6 +83,12 @@ final class SqlUpstream implements UpstreamStore {
                         row.fetchedAt(), jdbc.list(FILES_OF_PROJECT, SqlUpstream::file, row.id())));
     }
 
+    @Override
+    public Optional<PageVersion> version(String normalizedName) {
+        return jdbc.one("SELECT id, fetched_at FROM upstream_projects WHERE normalized_name = ?",
+                rs -> new PageVersion(rs.getLong(1), Micros.toInstant(rs.getLong(2))), normalizedName);
+    }
+
     /** A stored file the page being saved may list again, and its place. */
     private record Stored(CachedFile cached, int position) {
         long id() {

@@ -229,6 +229,7 @@ class PostgresIndexUsageTest {
             tx.upstream().savePage(upstreamPage("requests", cachedWheel, cachedSdist), T0);
             tx.upstream().savePage(upstreamPage("idna", upstreamFile("idna-3.0.tar.gz", 'c', Optional.empty())), T0);
             tx.upstream().page("requests");
+            tx.upstream().version("requests");
             tx.upstream().confirmPage("requests", T0);
             long wheelId = tx.upstream().file("requests", cachedWheel.filename()).orElseThrow().id();
             long sdistId = tx.upstream().file("requests", cachedSdist.filename()).orElseThrow().id();
