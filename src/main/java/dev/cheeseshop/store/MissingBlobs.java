@@ -137,30 +137,14 @@ final class MissingBlobs {
         try {
             return store.write(tx -> {
                 tx.journal().lock();
-                if (tx.files().findByPath(file.path()).isEmpty() || exists(file.metadataPath())) {
+                if (tx.files().findByPath(file.path()).isEmpty() || UncheckedBlobs.exists(blobs, file.metadataPath())) {
                     return false;
                 }
-                put(file.metadataPath(), metadata);
+                UncheckedBlobs.put(blobs, file.metadataPath(), metadata);
                 return true;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    private boolean exists(String key) {
-        try {
-            return blobs.exists(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void put(String key, byte[] content) {
-        try {
-            blobs.put(key, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -66,7 +66,7 @@ final class MissingCachedBlobs {
         try {
             return store.write(tx -> {
                 tx.journal().lock();
-                if (!tx.upstream().referencesBlob(key) || exists(key)) {
+                if (!tx.upstream().referencesBlob(key) || UncheckedBlobs.exists(blobs, key)) {
                     return false;
                 }
                 tx.upstream().forget(key);
@@ -74,14 +74,6 @@ final class MissingCachedBlobs {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    private boolean exists(String key) {
-        try {
-            return blobs.exists(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

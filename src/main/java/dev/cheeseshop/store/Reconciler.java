@@ -140,7 +140,8 @@ public final class Reconciler {
                 examined[0]++;
                 // The write time from info(), not the listing's: an S3 listing has only the server's time.
                 if (!store.read(tx -> referenced(tx, blob.key()))
-                        && info(blob.key()).filter(now -> now.lastModified().isBefore(cutoff)).isPresent()) {
+                        && UncheckedBlobs.info(blobs, blob.key())
+                                .filter(now -> now.lastModified().isBefore(cutoff)).isPresent()) {
                     orphans.add(blob.key());
                 }
                 listing.advance(1, blob.size());
@@ -194,31 +195,15 @@ public final class Reconciler {
                 if (referenced(tx, key)) {
                     return false; // an upload of the same bytes committed since the listing
                 }
-                Optional<BlobStore.BlobInfo> now = info(key);
+                Optional<BlobStore.BlobInfo> now = UncheckedBlobs.info(blobs, key);
                 if (now.isEmpty() || cutoff != null && !now.get().lastModified().isBefore(cutoff)) {
                     return false; // gone already, or written again since the listing
                 }
-                delete(key);
+                UncheckedBlobs.delete(blobs, key);
                 return true;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    private Optional<BlobStore.BlobInfo> info(String key) {
-        try {
-            return blobs.info(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void delete(String key) {
-        try {
-            blobs.delete(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

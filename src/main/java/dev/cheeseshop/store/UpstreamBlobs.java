@@ -56,12 +56,13 @@ public final class UpstreamBlobs {
                 tx.journal().lock();
                 if (!tx.upstream().fileKept(fileId, metadata, key, size, at)) {
                     if (!Reconciler.referenced(tx, key)) {
-                        delete(key);
+                        UncheckedBlobs.delete(blobs, key);
                     }
                     return false;
                 }
-                if (!exists(key)) {
-                    put(key, staged); // deleted between the put and the lock: the row commits only with its blob
+                if (!UncheckedBlobs.exists(blobs, key)) {
+                    // Deleted between the put and the lock: the row commits only with its blob.
+                    UncheckedBlobs.put(blobs, key, staged);
                 }
                 return true;
             });
@@ -89,7 +90,7 @@ public final class UpstreamBlobs {
                     if (Reconciler.referenced(tx, key)) {
                         return false;
                     }
-                    delete(key);
+                    UncheckedBlobs.delete(blobs, key);
                     return true;
                 })) {
                     deleted.add(key);
@@ -100,29 +101,5 @@ public final class UpstreamBlobs {
             }
         }
         return List.copyOf(deleted);
-    }
-
-    private boolean exists(String key) {
-        try {
-            return blobs.exists(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void put(String key, Path staged) {
-        try {
-            blobs.put(key, staged);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void delete(String key) {
-        try {
-            blobs.delete(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
