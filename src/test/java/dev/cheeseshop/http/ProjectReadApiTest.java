@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cheeseshop.dist.TestArchives;
 import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.testing.ApiCalls;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.MutableClock;
@@ -17,7 +18,6 @@ import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Tokens;
 import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,15 +64,7 @@ class ProjectReadApiTest {
     }
 
     private static Http.Response call(String method, String path, String authorization, String json) {
-        List<String> headers = new ArrayList<>();
-        if (authorization != null) {
-            headers.addAll(List.of("Authorization", authorization));
-        }
-        if (json != null) {
-            headers.addAll(List.of("Content-Type", "application/json"));
-        }
-        return Http.send(method, server.uri("/api/v1" + path),
-                json == null ? null : json.getBytes(StandardCharsets.UTF_8), headers.toArray(String[]::new));
+        return ApiCalls.call(server, method, path, authorization, json);
     }
 
     /** The JSON tree of {@code value} as written and read back, so that numbers compare as the server's do. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cheeseshop.auth.UserProblem;
 import dev.cheeseshop.dist.TestArchives;
 import dev.cheeseshop.model.JournalEntry;
+import dev.cheeseshop.testing.ApiCalls;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.IndexState;
 import dev.cheeseshop.testing.TestServer;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,15 +131,7 @@ class ReservationApiTest {
     }
 
     private static Http.Response call(String method, String path, String authorization, String json) {
-        List<String> headers = new ArrayList<>();
-        if (authorization != null) {
-            headers.addAll(List.of("Authorization", authorization));
-        }
-        if (json != null) {
-            headers.addAll(List.of("Content-Type", "application/json"));
-        }
-        return Http.send(method, server.uri("/api/v1" + path), json == null ? null : json.getBytes(StandardCharsets.UTF_8),
-                headers.toArray(String[]::new));
+        return ApiCalls.call(server, method, path, authorization, json);
     }
 
     private static IndexState state() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cheeseshop.app.UpstreamSettings;
 import dev.cheeseshop.auth.UserProblem;
+import dev.cheeseshop.testing.ApiCalls;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.MutableClock;
 import dev.cheeseshop.testing.Seed;
@@ -15,7 +16,6 @@ import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +72,7 @@ class ProxyCacheTest {
     @Test
     void aReservedNameIsNeverFetchedFromTheUpstream() throws Exception {
         TestServer proxy = proxy(s -> s);
-        Http.Response reserved = api(proxy, "POST", "/projects", ADMIN, "{\"name\": \"foo_bar\", \"owner\": \"alice\"}");
+        Http.Response reserved = ApiCalls.call(proxy, "POST", "/projects", ADMIN, "{\"name\": \"foo_bar\", \"owner\": \"alice\"}");
         assertThat(reserved.status()).as(reserved.text()).isEqualTo(201);
 
         Http.Response page = Http.get(proxy.uri("/simple/foo-bar/"), "Accept", JSON);
@@ -87,7 +87,7 @@ class ProxyCacheTest {
         TestServer proxy = proxy(s -> s);
         assertThat(Http.get(proxy.uri("/packages/upstream/foo-bar/foo_bar-1.0.tar.gz")).text()).isEqualTo("upstream foo-bar");
 
-        assertThat(api(proxy, "POST", "/projects", ADMIN, "{\"name\": \"Foo.Bar\", \"owner\": \"alice\"}").status())
+        assertThat(ApiCalls.call(proxy, "POST", "/projects", ADMIN, "{\"name\": \"Foo.Bar\", \"owner\": \"alice\"}").status())
                 .isEqualTo(201);
         assertThat(json.readTree(Http.get(proxy.uri("/simple/foo-bar/"), "Accept", JSON).body()).get("files")).isEmpty();
         assertThat(Http.get(proxy.uri("/packages/upstream/foo-bar/foo_bar-1.0.tar.gz")).status()).isEqualTo(404);
@@ -117,12 +117,12 @@ class ProxyCacheTest {
             assertThat(Http.get(proxy.uri("/packages/upstream/" + name + "/" + file)).status()).isEqualTo(200);
         }
 
-        Http.Response refused = api(proxy, "DELETE", "/upstream/projects/foo-bar", OWNER, null);
+        Http.Response refused = ApiCalls.call(proxy, "DELETE", "/upstream/projects/foo-bar", OWNER, null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("\"errors\"");
-        assertThat(api(proxy, "DELETE", "/upstream/projects", null, null).status()).isEqualTo(401);
+        assertThat(ApiCalls.call(proxy, "DELETE", "/upstream/projects", null, null).status()).isEqualTo(401);
 
-        Http.Response one = api(proxy, "DELETE", "/upstream/projects/Foo.Bar", ADMIN, null);
+        Http.Response one = ApiCalls.call(proxy, "DELETE", "/upstream/projects/Foo.Bar", ADMIN, null);
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.text()).isEqualTo("{\"project\":\"foo-bar\",\"blobs_deleted\":1}");
 
@@ -132,7 +132,7 @@ class ProxyCacheTest {
         assertThat(page.text()).contains("unreachable");
         assertThat(Http.get(proxy.uri("/packages/upstream/p-a/p_a-1.0.tar.gz")).text()).isEqualTo(content("p-a"));
 
-        Http.Response all = api(proxy, "DELETE", "/upstream/projects", ADMIN, null);
+        Http.Response all = ApiCalls.call(proxy, "DELETE", "/upstream/projects", ADMIN, null);
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.text()).isEqualTo("{\"project\":null,\"blobs_deleted\":2}");
         assertThat(Http.get(proxy.uri("/simple/p-a/"), "Accept", JSON).status()).isEqualTo(404);
@@ -194,17 +194,5 @@ class ProxyCacheTest {
         List<String> names = new ArrayList<>();
         index.get("projects").forEach(project -> names.add(project.get("name").asText()));
         return names;
-    }
-
-    private static Http.Response api(TestServer server, String method, String path, String authorization, String body) {
-        List<String> headers = new ArrayList<>();
-        if (authorization != null) {
-            headers.addAll(List.of("Authorization", authorization));
-        }
-        if (body != null) {
-            headers.addAll(List.of("Content-Type", "application/json"));
-        }
-        return Http.send(method, server.uri("/api/v1" + path), body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                headers.toArray(String[]::new));
     }
 }
