@@ -15,7 +15,7 @@ import dev.cheeseshop.http.Site;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApi;
 import dev.cheeseshop.index.JsonApiPages;
-import dev.cheeseshop.index.LandingPage;
+import dev.cheeseshop.index.ProjectOverviews;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.DocumentCache;
 import dev.cheeseshop.index.SimpleIndex;
@@ -34,6 +34,10 @@ import dev.cheeseshop.store.Reconciler;
 import dev.cheeseshop.store.UpstreamBlobs;
 import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
+import dev.cheeseshop.web.Assets;
+import dev.cheeseshop.web.Pages;
+import dev.cheeseshop.web.PlainDescriptions;
+import dev.cheeseshop.web.WebPages;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,7 +171,9 @@ public final class Application implements AutoCloseable {
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
                             downloads == null ? () -> 0 : downloads::generation),
-                    new LandingPage(store, renderCache, watch), new Journal(store),
+                    new WebPages(store, renderCache, watch, new ProjectOverviews(downloads), new PlainDescriptions(),
+                            new Pages(), Assets.load(), downloads == null ? () -> 0 : downloads::generation),
+                    new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),

@@ -5,7 +5,6 @@ import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.index.DownloadReports;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
-import dev.cheeseshop.index.LandingPage;
 import dev.cheeseshop.index.ProjectDetails;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
@@ -26,6 +25,7 @@ import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.xmlrpc.Dispatcher;
 import dev.cheeseshop.xmlrpc.PypiMethods;
+import dev.cheeseshop.web.WebPages;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.time.Clock;
 import java.util.List;
@@ -39,11 +39,11 @@ public final class Site {
     private final ApiV1 api;
 
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
-            SimplePages pages, JsonApiPages jsonPages, LandingPage landing, Journal journal, RateLimiter xmlrpcLimiter,
+            SimplePages pages, JsonApiPages jsonPages, WebPages webPages, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
             ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads,
             Proxy proxy, UpstreamPurge upstreamPurge) {
-        new LandingHandler(landing, LinkBase.of(configuredUrl)).register(routes);
+        new WebHandlers(webPages, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages(), pages),
                 proxy == null ? null : proxy.listing().orElse(null)).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);

@@ -1,10 +1,10 @@
 package dev.cheeseshop.index;
 
 /** HTML escaping as Jinja's autoescape (markupsafe) does it. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -34,4 +34,10 @@ public interface JournalStore {
      * {@code normalizedName} (every spelling of the project's name without a run of separators).
      */
     void forProject(String normalizedName, Serial after, int limit, Consumer<JournalEntry> sink);
+
+    /**
+     * The newest {@code limit} entries of one project, newest first, matched as {@link #forProject}
+     * matches them: one backward range of the same index.
+     */
+    void newestForProject(String normalizedName, int limit, Consumer<JournalEntry> sink);
 }

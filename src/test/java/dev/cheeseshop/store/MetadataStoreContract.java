@@ -127,6 +127,31 @@ public abstract class MetadataStoreContract {
     }
 
     @Test
+    void aProjectsNewestEntriesComeNewestFirstWhateverTheSpellingOfItsNameAtTheTime() {
+        store.write(tx -> {
+            tx.journal().append("Demo_Pkg", null, "create", T0, "alice");
+            tx.journal().append("other", null, "create", T0, "alice");
+            tx.journal().append("demo.pkg", "1.0", "new release", T0, "alice");
+            tx.journal().append("demo-pkg", "1.0", "add py3 file demo_pkg-1.0-py3-none-any.whl", T0, "bob");
+            tx.journal().append("demo--pkg", null, "create", T0, "mallory"); // another project: a run of separators
+            return null;
+        });
+        List<JournalEntry> newest = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.journal().newestForProject("demo-pkg", 2, newest::add);
+            return null;
+        });
+        assertThat(newest).extracting(e -> e.serial().value() + " " + e.name() + " " + e.action())
+                .containsExactly("4 demo-pkg add py3 file demo_pkg-1.0-py3-none-any.whl", "3 demo.pkg new release");
+        List<JournalEntry> all = new ArrayList<>();
+        store.read((Transaction tx) -> {
+            tx.journal().newestForProject("demo-pkg", 10, all::add);
+            return null;
+        });
+        assertThat(all).extracting(e -> e.serial().value()).containsExactly(4L, 3L, 1L);
+    }
+
+    @Test
     void anEmptyJournalHasNoLastSerial() {
         assertThat(store.read((Transaction tx) -> tx.journal().last())).isEmpty();
     }

@@ -75,7 +75,11 @@ public final class HtmlChecks {
         for (Element th : doc.select("th")) {
             assertThat(th.attr("scope")).as("th scope").isIn("row", "col");
         }
-        assertThat(doc.select("script, img:not([alt]), input:not([type=hidden]):not([aria-label]):not([id])")).isEmpty();
+        assertThat(doc.select("script:not([src]), img:not([alt]), input:not([type=hidden]):not([aria-label]):not([id])"))
+                .as("no inline script, every image and input described").isEmpty();
+        for (Element script : doc.select("script[src]")) {
+            assertThat(script.attr("src")).as("scripts come from this server only").startsWith("/");
+        }
         return doc;
     }
 }

@@ -68,6 +68,14 @@ final class SqlJournal implements JournalStore {
         jdbc.each(PROJECT_QUERY, SqlJournal::entry, sink, normalizedName, after.value(), limit);
     }
 
+    @Override
+    public void newestForProject(String normalizedName, int limit, Consumer<JournalEntry> sink) {
+        jdbc.each(NEWEST_PROJECT_QUERY, SqlJournal::entry, sink, normalizedName, limit);
+    }
+
+    static final String NEWEST_PROJECT_QUERY = "SELECT id, name, version, action, submitted_date, submitted_by"
+            + " FROM journals WHERE replace(replace(lower(name), '_', '-'), '.', '-') = ? ORDER BY id DESC LIMIT ?";
+
     private static JournalEntry entry(java.sql.ResultSet rs) throws SQLException {
         return new JournalEntry(Serial.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
                 Micros.toInstant(rs.getLong(5)), rs.getString(6));

@@ -40,4 +40,23 @@ class JournalQueryPlanTest {
         assertThat(plan.get(0)).as("%s", plan).startsWith("SEARCH journals USING INDEX journals_project")
                 .contains("rowid>?");
     }
+
+    @Test
+    void aProjectsNewestEntriesAreOneBackwardRangeOfItsIndexWithoutASort() throws Exception {
+        Path db = dir.resolve("newest.db");
+        SqliteStores.open(db, 1).close(); // migrated
+        List<String> plan = new ArrayList<>();
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
+                PreparedStatement explain = conn.prepareStatement("EXPLAIN QUERY PLAN " + SqlJournal.NEWEST_PROJECT_QUERY)) {
+            explain.setString(1, "some-project");
+            explain.setLong(2, 30);
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString("detail"));
+                }
+            }
+        }
+        assertThat(plan).as("%s", plan).hasSize(1);
+        assertThat(plan.get(0)).as("%s", plan).startsWith("SEARCH journals USING INDEX journals_project");
+    }
 }

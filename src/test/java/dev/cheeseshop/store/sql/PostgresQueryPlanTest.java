@@ -62,6 +62,15 @@ class PostgresQueryPlanTest {
                 .noneSatisfy(step -> assertThat(step).containsAnyOf("Seq Scan", "Sort"));
     }
 
+    /** The web page's history: the newest entries of one project, off the same index read backwards. */
+    @Test
+    void aProjectsNewestEntriesAreOneBackwardRangeOfItsIndexWithoutASort() throws SQLException {
+        List<String> plan = plan(SqlJournal.NEWEST_PROJECT_QUERY, "project-7", 30L);
+        assertThat(plan).as("%s", plan)
+                .anySatisfy(step -> assertThat(step).contains("Index Scan Backward using journals_project on journals"))
+                .noneSatisfy(step -> assertThat(step).containsAnyOf("Seq Scan", "Sort"));
+    }
+
     @Test
     void theChangelogIsOneRangeOfThePrimaryKey() throws SQLException {
         List<String> plan = plan("SELECT id, name, version, action, submitted_date, submitted_by FROM journals"

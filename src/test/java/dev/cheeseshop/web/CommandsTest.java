@@ -1,4 +1,4 @@
-package dev.cheeseshop.index;
+package dev.cheeseshop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * How the landing page writes a URL into a shell command and into TOML. (That the results read
- * back as the URL, through a real {@code sh} and Python's {@code tomllib}, is checked over HTTP in
- * {@code http.LandingPageTest}.)
+ * How the pages write a URL into a shell command and into TOML. (That the results read back as the
+ * URL, through a real {@code sh} and Python's {@code tomllib}, is checked over HTTP in
+ * {@code HomePageTest}.)
  */
-class LandingHtmlTest {
+class CommandsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "https://pypi.example.org/simple/            | https://pypi.example.org/simple/",
@@ -22,7 +22,7 @@ class LandingHtmlTest {
         "https://x/$(id);*/                          | 'https://x/$(id);*/'",
     })
     void aShellWordIsQuotedOnlyWhenTheShellWouldReadACharacter(String url, String word) {
-        assertThat(LandingHtml.shellWord(url)).isEqualTo(word);
+        assertThat(Commands.shellWord(url)).isEqualTo(word);
     }
 
     @ParameterizedTest
@@ -32,6 +32,6 @@ class LandingHtmlTest {
         "`a\tb`              | \"a\\u0009b\"",
     })
     void aTomlStringEscapesQuotesBackslashesAndControlCharacters(String text, String toml) {
-        assertThat(LandingHtml.tomlString(text)).isEqualTo(toml);
+        assertThat(Commands.tomlString(text)).isEqualTo(toml);
     }
 }

@@ -1,0 +1,165 @@
+package dev.cheeseshop.http;
+
+import dev.cheeseshop.index.Rendered;
+import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.web.Assets;
+import dev.cheeseshop.web.MessageView;
+import dev.cheeseshop.web.WebPages;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The pages for people, at pypi.org's URL shapes: {@code /}, {@code /project/<name>/},
+ * {@code /project/<name>/<version>/}, {@code /user/<name>/}, and the assets under
+ * {@code /static/}. A name not in normalised form is redirected (301) to it, and a path without
+ * its trailing slash to the one with it, as on pypi.org.
+ *
+ * <p>A page an anonymous visitor asks for, current in the render cache, is answered on the I/O
+ * thread with no query, as the Simple pages are; its strong ETag answers {@code If-None-Match}
+ * with a 304, and {@code Cache-Control: no-cache} has browsers ask again each time, since every
+ * change may change it. Every page carries a content security policy that allows scripts,
+ * styles and images only from this server (and images over https, which descriptions embed), so
+ * that even markup that got past the sanitiser could run nothing.
+ */
+final class WebHandlers {
+    static final HttpField CACHE_CONTROL = new PreEncodedHttpField("Cache-Control", "no-cache");
+    static final HttpField POLICY = new PreEncodedHttpField("Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self';"
+                    + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    static final HttpField REFERRER = new PreEncodedHttpField("Referrer-Policy", "same-origin");
+    private static final HttpField ASSET_CACHE = new PreEncodedHttpField("Cache-Control",
+            "public, max-age=31536000, immutable");
+
+    private final WebPages pages;
+    private final LinkBase linkBase;
+
+    WebHandlers(WebPages pages, LinkBase linkBase) {
+        this.pages = pages;
+        this.linkBase = linkBase;
+    }
+
+    void register(Routes routes) {
+        routes.get("/", this::homeFromMemory, this::home)
+                .get("/project/{name}/", this::projectFromMemory, this::project)
+                .get("/project/{name}", ex -> slash(ex))
+                .get("/project/{name}/{version}/", this::releaseFromMemory, this::release)
+                .get("/project/{name}/{version}", ex -> slash(ex))
+                .get("/user/{name}/", this::user)
+                .get("/user/{name}", ex -> slash(ex))
+                .get("/static/{file}", this::asset);
+    }
+
+    private boolean homeFromMemory(Exchange exchange, Callback callback) {
+        return fromMemory(exchange, callback, pages.freshHome(linkBase.base(exchange)));
+    }
+
+    private void home(Exchange exchange) throws IOException {
+        answer(exchange, pages.home(linkBase.base(exchange)));
+    }
+
+    private boolean projectFromMemory(Exchange exchange, Callback callback) {
+        String name = exchange.param("name");
+        return name.equals(ProjectName.normalize(name))
+                && fromMemory(exchange, callback, pages.freshProject(name, null, linkBase.base(exchange)));
+    }
+
+    private boolean releaseFromMemory(Exchange exchange, Callback callback) {
+        String name = exchange.param("name");
+        return name.equals(ProjectName.normalize(name)) && fromMemory(exchange, callback,
+                pages.freshProject(name, exchange.param("version"), linkBase.base(exchange)));
+    }
+
+    private void project(Exchange exchange) throws IOException {
+        projectPage(exchange, null);
+    }
+
+    private void release(Exchange exchange) throws IOException {
+        projectPage(exchange, exchange.param("version"));
+    }
+
+    private void projectPage(Exchange exchange, String version) throws IOException {
+        String name = exchange.param("name");
+        String normalized = ProjectName.normalize(name);
+        Optional<Rendered> page = pages.project(normalized, version, linkBase.base(exchange));
+        if (page.isEmpty()) {
+            notFound(exchange, version == null ? "There is no project named “" + name + "” on this index."
+                    : "There is no release " + version + " of “" + name + "” on this index.");
+            return;
+        }
+        if (!name.equals(normalized)) {
+            String path = exchange.path();
+            int at = path.indexOf("/project/") + "/project/".length();
+            exchange.redirect(301, Headers.withQuery(path.substring(0, at) + normalized
+                    + path.substring(at + name.length()), exchange));
+            return;
+        }
+        answer(exchange, page.get());
+    }
+
+    private void user(Exchange exchange) throws IOException {
+        String name = exchange.param("name");
+        Optional<Rendered> page = pages.user(name, linkBase.base(exchange));
+        if (page.isEmpty()) {
+            notFound(exchange, "There is no user named “" + name + "” on this index.");
+            return;
+        }
+        answer(exchange, page.get());
+    }
+
+    private void asset(Exchange exchange) throws IOException {
+        Optional<Assets.Asset> asset = pages.assets().find(exchange.param("file"));
+        if (asset.isEmpty()) {
+            exchange.sendText(404, "404 Not Found");
+            return;
+        }
+        exchange.header(ASSET_CACHE).header(NO_SNIFF);
+        exchange.send(200, asset.get().contentType(), asset.get().body());
+    }
+
+    private static void slash(Exchange exchange) throws IOException {
+        exchange.redirect(301, Headers.withQuery(exchange.path() + "/", exchange));
+    }
+
+    private static boolean fromMemory(Exchange exchange, Callback callback, Optional<Rendered> page) {
+        if (page.isEmpty()) {
+            return false;
+        }
+        common(exchange, page.get());
+        if (Conditional.matches(exchange.header("If-None-Match"), page.get().etag())) {
+            exchange.sendEmptyAsync(304, callback);
+        } else {
+            exchange.sendAsync(200, Headers.HTML, page.get().body(), callback);
+        }
+        return true;
+    }
+
+    private static void answer(Exchange exchange, Rendered page) throws IOException {
+        common(exchange, page);
+        if (Conditional.matches(exchange.header("If-None-Match"), page.etag())) {
+            exchange.sendEmpty(304);
+            return;
+        }
+        exchange.send(200, Headers.HTML, page.body());
+    }
+
+    private static void common(Exchange exchange, Rendered page) {
+        exchange.header(Headers.LAST_SERIAL, Long.toString(page.serial().value()))
+                .header("ETag", page.etag());
+        security(exchange);
+    }
+
+    /** The headers every page carries. */
+    static void security(Exchange exchange) {
+        exchange.header(CACHE_CONTROL).header(POLICY).header(NO_SNIFF).header(REFERRER);
+    }
+
+    private void notFound(Exchange exchange, String message) throws IOException {
+        security(exchange);
+        byte[] body = pages.pages().message(new MessageView(pages.chrome(linkBase.base(exchange)), "Not found", message));
+        exchange.send(404, Headers.HTML, body);
+    }
+}
