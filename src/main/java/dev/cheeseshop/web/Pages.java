@@ -32,6 +32,15 @@ public final class Pages {
         return render("user.jte", view);
     }
 
+    public byte[] login(LoginView view) {
+        return render("login.jte", view);
+    }
+
+    /** The header's account links for a signed-in user, to put in a cached page's {@link AccountSlot}. */
+    public byte[] accountLinks(AccountLinks view) {
+        return render("accountlinks.jte", view);
+    }
+
     public byte[] message(MessageView view) {
         return render("message.jte", view);
     }
