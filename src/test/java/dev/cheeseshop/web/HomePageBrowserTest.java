@@ -45,8 +45,14 @@ class HomePageBrowserTest {
 
     @AfterAll
     static void stop() {
-        try (TestServer s = server; Browser b = browser) {
-            // both closed, whatever happens to the other
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
         }
     }
 

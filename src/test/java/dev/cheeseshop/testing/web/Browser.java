@@ -4,11 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -73,8 +76,11 @@ public final class Browser implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** A new headless Chromium at the {@link Viewport#DESKTOP desktop} viewport, light, with JavaScript on. */
-    public static Browser start() {
+    /**
+     * A new headless Chromium at the {@link Viewport#DESKTOP desktop} viewport, light, with JavaScript
+     * on. Synchronized: its driver process is told from others by being the new child of this JVM.
+     */
+    public static synchronized Browser start() {
         BrowserTools.requireChromium();
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         // Belt and braces: with the driver's path set, DriverFinder never asks Selenium Manager.
@@ -129,7 +135,7 @@ public final class Browser implements AutoCloseable {
     /** Opens an HTML document given as a string (a {@code data:} URL: no server, no origin). */
     public Browser openHtml(String html) {
         return open(URI.create("data:text/html;charset=utf-8;base64,"
-                + java.util.Base64.getEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The viewport for this page and the ones opened after it. */
@@ -152,7 +158,7 @@ public final class Browser implements AutoCloseable {
     /** The {@code prefers-color-scheme} media feature for this page and the ones opened after it. */
     public Browser colorScheme(ColorScheme scheme) {
         cdp("Emulation.setEmulatedMedia", Map.of("features", List.of(
-                Map.of("name", "prefers-color-scheme", "value", scheme.name().toLowerCase(java.util.Locale.ROOT)))));
+                Map.of("name", "prefers-color-scheme", "value", scheme.name().toLowerCase(Locale.ROOT)))));
         return this;
     }
 
