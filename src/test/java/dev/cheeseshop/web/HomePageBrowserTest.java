@@ -1,0 +1,114 @@
+package dev.cheeseshop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cheeseshop.index.PublicUrl;
+import dev.cheeseshop.testing.Http;
+import dev.cheeseshop.testing.TestServer;
+import dev.cheeseshop.testing.web.Axe;
+import dev.cheeseshop.testing.web.Browser;
+import dev.cheeseshop.testing.web.Browser.ColorScheme;
+import dev.cheeseshop.testing.web.Browser.Viewport;
+import dev.cheeseshop.testing.web.Keyboard;
+import dev.cheeseshop.testing.web.NuChecker;
+import dev.cheeseshop.testing.web.Screenshots;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The home page {@code /} in a real browser: valid HTML by the Nu HTML Checker, no WCAG 2.1 AA
+ * violation found by axe at desktop and phone widths, in the light and dark schemes, with scripts
+ * on and off; every link reached with Tab, in order, with a visible focus; and its pictures in
+ * {@code docs/screenshots/}. The server has a fixed public URL, so that the page (and so the
+ * pictures) is the same on every run.
+ */
+class HomePageBrowserTest {
+    private static final String ROOT = "https://cheeseshop.example.org/";
+    private static TestServer server;
+    private static Browser browser;
+    private static URI home;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(PublicUrl.parse(ROOT));
+        home = server.uri("/");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        browser.viewport(Viewport.DESKTOP).colorScheme(ColorScheme.LIGHT).javascript(true);
+    }
+
+    @Test
+    void theHomePageIsValidHtml() {
+        Http.Response page = Http.get(home);
+        assertThat(page.status()).isEqualTo(200);
+        NuChecker.assertValid("/", page.text());
+    }
+
+    @Test
+    void theHomePageHasNoAccessibilityViolationAtEitherWidthInEitherSchemeWithOrWithoutScripts() {
+        for (boolean javascript : new boolean[] {true, false}) {
+            for (ColorScheme scheme : ColorScheme.values()) {
+                for (Viewport viewport : List.of(Viewport.DESKTOP, Viewport.PHONE)) {
+                    browser.javascript(javascript).colorScheme(scheme).viewport(viewport).open(home);
+                    Axe.assertNoViolations(browser, "/ at " + viewport.name() + ", " + scheme
+                            + (javascript ? "" : ", scripts off"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyLinkIsReachedWithTabInOrderAndShowsItsFocus() {
+        List<String> links = List.of(
+                "a[href=\"" + ROOT + "\"] \"" + ROOT + "\"",
+                "a[href=\"" + ROOT + "simple/\"] \"The Simple index\"",
+                "a[href=\"" + ROOT + "rss/updates.xml\"] \"Newest releases\"",
+                "a[href=\"" + ROOT + "rss/packages.xml\"] \"Newest projects\"");
+        for (boolean javascript : new boolean[] {true, false}) {
+            for (Viewport viewport : List.of(Viewport.DESKTOP, Viewport.PHONE)) {
+                browser.javascript(javascript).viewport(viewport).open(home);
+                assertThat(Keyboard.descriptions(Keyboard.assertEveryControlReachable(browser)))
+                        .as("at %s, scripts %s", viewport.name(), javascript ? "on" : "off")
+                        .containsExactlyElementsOf(links);
+            }
+        }
+    }
+
+    @Test
+    void itsPicturesAreInTheDocs() throws IOException {
+        List<Path> written = Screenshots.save(browser, home, "home");
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("home-desktop.png", "home-phone.png");
+        for (Path png : written) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            int width = png.getFileName().toString().contains("phone") ? 390 : 1280;
+            assertThat(image.getWidth()).as("%s", png).isEqualTo(width);
+            // the whole page, not one screen: the page is taller than the viewport at both widths
+            assertThat(image.getHeight()).as("%s", png).isGreaterThan(900);
+        }
+    }
+}
