@@ -154,7 +154,9 @@ public final class Application implements AutoCloseable {
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
                     settings.loginRateLimit().map(limit -> new LoginThrottle(limit.amount(), limit.window(), clock))
                             .orElse(null));
-            WebSessions webSessions = new WebSessions(store, accounts, clock, WebSessions.Lifetimes.DEFAULT);
+            // Sessions change none of the index's pages: through the unwatched store, so that a login
+            // or a session's use does not empty the render cache.
+            WebSessions webSessions = new WebSessions(unwatched, accounts, clock, WebSessions.Lifetimes.DEFAULT);
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Browser logins and HTTP Basic on {@code /api/v1} share one failed-login limit ({@code serve
- * --login-rate-limit 3/minute} here), per client address and per username: failures on either
- * count against both, and past the limit either refuses the right password. The server's own
- * {@link WebSessions} is called as the login page will call it, from the address the API's
- * requests come from.
+ * The server's own {@link WebSessions}, called as the login page will call it, from the address
+ * the API's requests come from. Browser logins and HTTP Basic on {@code /api/v1} share one
+ * failed-login limit ({@code serve --login-rate-limit 3/minute} here), per client address and per
+ * username: failures on either count against both, and past the limit either refuses the right
+ * password. And sessions leave the render cache alone.
  */
-class WebLoginThrottleTest {
+class WebSessionsServerTest {
     private static final String LOCAL = "127.0.0.1";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
@@ -54,6 +54,20 @@ class WebLoginThrottleTest {
         assertThat(server.app().site().webSessions()).isSameAs(sessions);
         assertThat(sessions.logIn(LOCAL, ALICE, ALICE_PASSWORD)).isInstanceOf(WebSessions.LoginResult.Started.class);
         assertThat(api(ALICE, ALICE_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void loggingInAndUsingASessionLeaveTheRenderCachesGenerationAlone() {
+        long generation = server.app().journalWatch().generation();
+
+        WebSessions.LoginResult.Started started = (WebSessions.LoginResult.Started) sessions.logIn(LOCAL, ALICE,
+                ALICE_PASSWORD);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(sessions.resolve(started.cookieValue())).isPresent(); // a use that writes
+        sessions.logOut(started.cookieValue());
+        sessions.sweep();
+
+        assertThat(server.app().journalWatch().generation()).isEqualTo(generation);
     }
 
     @Test
