@@ -5,6 +5,7 @@ import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
+import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.health.Readiness;
@@ -63,6 +64,7 @@ public final class Application implements AutoCloseable {
     private final BlobStore blobs;
     private final Clock clock;
     private final Accounts accounts;
+    private final WebSessions webSessions;
     private final HttpServer server;
     private final DocumentCache renderCache;
     private final JournalWatch journalWatch;
@@ -75,7 +77,8 @@ public final class Application implements AutoCloseable {
     private final ProxyWiring proxy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, HttpServer server,
+    private Application(MetadataStore store, BlobStore blobs, Clock clock, Accounts accounts, WebSessions webSessions,
+            HttpServer server,
             DocumentCache renderCache, JournalWatch journalWatch, ScheduledExecutorService background,
             CommitNotices notices, Site site, Readiness readiness, Staging staging, DownloadCounter downloads,
             ProxyWiring proxy) {
@@ -83,6 +86,7 @@ public final class Application implements AutoCloseable {
         this.blobs = blobs;
         this.clock = clock;
         this.accounts = accounts;
+        this.webSessions = webSessions;
         this.server = server;
         this.renderCache = renderCache;
         this.journalWatch = journalWatch;
@@ -108,7 +112,7 @@ public final class Application implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         try {
             BlobStore blobs = blobSettings.open(settings.packages(), clock);
-            return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null,
+            return new Application(store, blobs, clock, new Accounts(store, new PasswordHasher(), clock), null, null,
                     null, null, null, CommitNotices.NONE, null, null, null, null, null);
         } catch (IOException e) {
             store.close();
@@ -154,6 +158,9 @@ public final class Application implements AutoCloseable {
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
                     settings.loginRateLimit().map(limit -> new LoginThrottle(limit.amount(), limit.window(), clock))
                             .orElse(null));
+            // Sessions change none of the index's pages: through the unwatched store, so that a login
+            // or a session's use does not empty the render cache.
+            WebSessions webSessions = new WebSessions(unwatched, accounts, clock, WebSessions.Lifetimes.DEFAULT);
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
             Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);
@@ -178,7 +185,7 @@ public final class Application implements AutoCloseable {
                     new Feeds(store), settings.publicUrl(), PublicUrl.of(served), clock,
                     new ReleaseManagement(store, blobs, clock), new RoleManagement(store, clock),
                     new UserManagement(store, accounts, clock), downloads, proxy == null ? null : proxy.proxy(),
-                    new UpstreamPurge(unwatched, new UpstreamBlobs(unwatched, blobs)));
+                    new UpstreamPurge(unwatched, new UpstreamBlobs(unwatched, blobs)), webSessions);
             new MetricsEndpoint(settings.metrics(), authenticator, metrics).register(site.routes());
             Readiness readiness = new Readiness(unwatched, blobs, clock);
             new HealthHandlers(readiness).register(site.routes());
@@ -187,11 +194,12 @@ public final class Application implements AutoCloseable {
             BackgroundWork.watchJournal(settings, watch, store, notices, background);
             // The reconciler changes no metadata: its transactions need not move the watch on.
             BackgroundWork.reconcileEvery(settings, BackgroundWork.reconciler(unwatched, blobs, clock, staging, Reconciler.DEFAULT_GRACE), background);
+            BackgroundWork.sweepSessions(webSessions, background);
             DownloadFlushes.every(settings.downloads().flushEvery(), downloads, background);
             if (proxy != null) {
                 proxy.schedule(background);
             }
-            return new Application(store, blobs, clock, accounts, server, renderCache, watch, background, notices,
+            return new Application(store, blobs, clock, accounts, webSessions, server, renderCache, watch, background, notices,
                     site, readiness, staging, downloads, proxy);
         } catch (IOException e) {
             closeQuietly(server);
@@ -229,6 +237,11 @@ public final class Application implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Browser logins (servers only). */
+    public WebSessions webSessions() {
+        return webSessions;
     }
 
     public MetadataStore store() {

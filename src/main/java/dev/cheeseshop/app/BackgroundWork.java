@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.model.Serial;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What a server does besides answering requests, on one daemon thread: the journal watch kept
  * current (by commit notices from other processes and by a poll), the reconciler now and then,
- * download counts flushed, and the proxy's own tasks.
+ * download counts flushed, ended browser sessions swept, and the proxy's own tasks.
  */
 final class BackgroundWork {
     private BackgroundWork() {}
@@ -91,5 +92,27 @@ final class BackgroundWork {
                 LoggerFactory.getLogger(Reconciler.class).warn("reconciling blobs failed", e);
             }
         }, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** How often ended browser sessions are deleted. */
+    static final Duration SESSION_SWEEP = Duration.ofHours(1);
+
+    /**
+     * Deletes ended browser sessions every {@link #SESSION_SWEEP}, first an hour after the start:
+     * an ended session is refused whether swept or not, so this only frees their rows. On several
+     * servers over one database each sweeps; a sweep that finds nothing costs one indexed read.
+     */
+    static void sweepSessions(WebSessions sessions, ScheduledExecutorService executor) {
+        long every = SESSION_SWEEP.toSeconds();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int swept = sessions.sweep();
+                if (swept > 0) {
+                    LoggerFactory.getLogger(WebSessions.class).debug("deleted {} ended sessions", swept);
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(WebSessions.class).warn("sweeping ended sessions failed", e);
+            }
+        }, every, every, TimeUnit.SECONDS);
     }
 }

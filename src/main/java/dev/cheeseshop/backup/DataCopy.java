@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * after it (its blobs are deleted after the removal commits): those are reported as missing.
  * Blobs of uploads committed after the instant are not needed and not taken, nor are orphans.
  * The proxy's cache of an upstream index is left out: the copy's cache tables are emptied
- * ({@link SqlDatabase#forgetCache}) and its blobs not taken, as {@code migrate} does; a restored
- * index fetches from the upstream again. The target must not exist or be empty.
+ * ({@link SqlDatabase#forgetNotCopied}) and its blobs not taken, as {@code migrate} does; a restored
+ * index fetches from the upstream again. So are the browser sessions: its users log in again. The target must not exist or be empty.
  */
 public final class DataCopy {
     static final String DATABASE = "cheeseshop.db";
@@ -78,7 +78,7 @@ public final class DataCopy {
             throw new BackupProblem(e.getMessage());
         }
         try (SqlDatabase copy = SqlDatabase.sqlite(database, false)) {
-            copy.forgetCache();
+            copy.forgetNotCopied();
         }
         LinkOrCopy blobs = new LinkOrCopy(from.resolve(PACKAGES), to.resolve(PACKAGES));
         List<Missing> missing = new ArrayList<>();

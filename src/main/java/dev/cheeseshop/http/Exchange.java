@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
@@ -81,6 +82,11 @@ public final class Exchange {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
 
+    /** Every value of a request header, in the order sent (HTTP/2 sends one {@code Cookie} per cookie). */
+    public List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name);
+    }
+
     public long contentLength() {
         return request.getLength();
     }
@@ -100,6 +106,12 @@ public final class Exchange {
     /** Sets a response header; call before sending. */
     public Exchange header(String name, String value) {
         response.getHeaders().put(name, value);
+        return this;
+    }
+
+    /** Adds a response header beside any of the same name (one {@code Set-Cookie} per cookie); call before sending. */
+    public Exchange addHeader(String name, String value) {
+        response.getHeaders().add(name, value);
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.cheeseshop.http;
 
 import dev.cheeseshop.auth.Authenticator;
+import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.index.DownloadReports;
 import dev.cheeseshop.index.Feeds;
@@ -37,13 +38,18 @@ import java.util.List;
 public final class Site {
     private final Routes routes = new Routes();
     private final ApiV1 api;
+    private final WebSessions webSessions;
+    private final SessionCookie sessionCookie;
 
     public Site(MetadataStore store, BlobStore blobs, Authenticator authenticator, UploadService uploads, Staging staging,
             SimplePages pages, JsonApiPages jsonPages, WebPages webPages, Journal journal, RateLimiter xmlrpcLimiter,
             Feeds feeds, PublicUrl configuredUrl, PublicUrl servedUrl, Clock clock,
             ReleaseManagement releases, RoleManagement roles, UserManagement users, DownloadCounter downloads,
-            Proxy proxy, UpstreamPurge upstreamPurge) {
-        new WebHandlers(webPages, LinkBase.of(configuredUrl)).register(routes);
+            Proxy proxy, UpstreamPurge upstreamPurge, WebSessions webSessions) {
+        this.webSessions = webSessions;
+        this.sessionCookie = SessionCookie.forSite(configuredUrl, webSessions.lifetimes());
+        new WebHandlers(webPages, LinkBase.of(configuredUrl), webSessions, sessionCookie).register(routes);
+        new LoginHandlers(webPages, webSessions, sessionCookie, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages(), pages),
                 proxy == null ? null : proxy.listing().orElse(null)).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);
@@ -65,6 +71,16 @@ public final class Site {
         new UpstreamApi(upstreamPurge).register(api);
         api.register(routes);
         this.api = api;
+    }
+
+    /** Browser logins: what the web pages log in, resolve and log out with. */
+    public WebSessions webSessions() {
+        return webSessions;
+    }
+
+    /** The session and login-CSRF cookies, Secure when the public URL is https. */
+    public SessionCookie sessionCookie() {
+        return sessionCookie;
     }
 
     public Routes routes() {

@@ -2,6 +2,10 @@ package dev.cheeseshop.http;
 
 import dev.cheeseshop.index.Rendered;
 import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.auth.WebSession;
+import dev.cheeseshop.auth.WebSessions;
+import dev.cheeseshop.web.AccountLinks;
+import dev.cheeseshop.web.AccountSlot;
 import dev.cheeseshop.web.Assets;
 import dev.cheeseshop.web.MessageView;
 import dev.cheeseshop.web.WebPages;
@@ -34,12 +38,19 @@ final class WebHandlers {
     private static final HttpField ASSET_CACHE = new PreEncodedHttpField("Cache-Control",
             "public, max-age=31536000, immutable");
 
+    private static final HttpField VARY = new PreEncodedHttpField("Vary", "Cookie");
+    private static final HttpField PRIVATE = new PreEncodedHttpField("Cache-Control", "private, no-cache");
+
     private final WebPages pages;
     private final LinkBase linkBase;
+    private final WebSessions sessions;
+    private final SessionCookie cookies;
 
-    WebHandlers(WebPages pages, LinkBase linkBase) {
+    WebHandlers(WebPages pages, LinkBase linkBase, WebSessions sessions, SessionCookie cookies) {
         this.pages = pages;
         this.linkBase = linkBase;
+        this.sessions = sessions;
+        this.cookies = cookies;
     }
 
     void register(Routes routes) {
@@ -54,7 +65,7 @@ final class WebHandlers {
     }
 
     private boolean homeFromMemory(Exchange exchange, Callback callback) {
-        return fromMemory(exchange, callback, pages.freshHome(linkBase.base(exchange)));
+        return anonymous(exchange) && fromMemory(exchange, callback, pages.freshHome(linkBase.base(exchange)));
     }
 
     private void home(Exchange exchange) throws IOException {
@@ -63,13 +74,13 @@ final class WebHandlers {
 
     private boolean projectFromMemory(Exchange exchange, Callback callback) {
         String name = exchange.param("name");
-        return name.equals(ProjectName.normalize(name))
+        return anonymous(exchange) && name.equals(ProjectName.normalize(name))
                 && fromMemory(exchange, callback, pages.freshProject(name, null, linkBase.base(exchange)));
     }
 
     private boolean releaseFromMemory(Exchange exchange, Callback callback) {
         String name = exchange.param("name");
-        return name.equals(ProjectName.normalize(name)) && fromMemory(exchange, callback,
+        return anonymous(exchange) && name.equals(ProjectName.normalize(name)) && fromMemory(exchange, callback,
                 pages.freshProject(name, exchange.param("version"), linkBase.base(exchange)));
     }
 
@@ -137,13 +148,35 @@ final class WebHandlers {
         return true;
     }
 
-    private static void answer(Exchange exchange, Rendered page) throws IOException {
-        common(exchange, page);
-        if (Conditional.matches(exchange.header("If-None-Match"), page.etag())) {
+    /**
+     * Answers with {@code page} as its visitor sees it: as cached for an anonymous one; for a
+     * signed-in one with their account links in the header, as a private page whose ETag is that
+     * of the bytes sent.
+     */
+    void answer(Exchange exchange, Rendered page) throws IOException {
+        Optional<WebSession> session = cookies.session(exchange).isEmpty() ? Optional.empty()
+                : cookies.resolve(exchange, sessions);
+        Rendered sent = session.map(s -> personal(exchange, page, s)).orElse(page);
+        common(exchange, sent);
+        if (session.isPresent()) {
+            exchange.header(PRIVATE);
+        }
+        if (Conditional.matches(exchange.header("If-None-Match"), sent.etag())) {
             exchange.sendEmpty(304);
             return;
         }
-        exchange.send(200, Headers.HTML, page.body());
+        exchange.send(200, Headers.HTML, sent.body());
+    }
+
+    private Rendered personal(Exchange exchange, Rendered page, WebSession session) {
+        byte[] links = pages.pages().accountLinks(new AccountLinks(pages.chrome(linkBase.base(exchange)),
+                session.user().username(), session.csrfToken()));
+        return Rendered.of(AccountSlot.fill(page.body(), links), page.serial());
+    }
+
+    /** Whether the request carries no session cookie: its page is the cached one, answerable from memory. */
+    private boolean anonymous(Exchange exchange) {
+        return cookies.session(exchange).isEmpty();
     }
 
     private static void common(Exchange exchange, Rendered page) {
@@ -154,7 +187,7 @@ final class WebHandlers {
 
     /** The headers every page carries. */
     static void security(Exchange exchange) {
-        exchange.header(CACHE_CONTROL).header(POLICY).header(NO_SNIFF).header(REFERRER);
+        exchange.header(CACHE_CONTROL).header(POLICY).header(NO_SNIFF).header(REFERRER).header(VARY);
     }
 
     private void notFound(Exchange exchange, String message) throws IOException {

@@ -10,6 +10,7 @@ import dev.cheeseshop.store.Transaction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * User accounts: create, change a password, disable, enable, list, show. The JSON API and the
@@ -19,7 +20,8 @@ import java.util.Optional;
  * <p>Who may do what: an administrator everything; a user only read their own account and change
  * their own password (giving the current one); a token scoped to projects only read its user's
  * account. Passwords are hashed and checked through the {@link Accounts}' bound on concurrent
- * Argon2 runs, and never appear in a message.
+ * Argon2 runs, and never appear in a message. A password change and a disabling end the user's
+ * browser sessions ({@code auth.WebSessions}) in their own transaction.
  */
 public final class UserManagement {
     public static final int DEFAULT_LIMIT = 100;
@@ -53,6 +55,17 @@ public final class UserManagement {
      */
     public User changePassword(Principal caller, String address, String username, String current, String newPassword)
             throws ManageProblem {
+        return changePassword(caller, address, username, current, newPassword, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #changePassword(Principal, String, String, String, String)}, and every browser
+     * session of the user ends in the same transaction, but {@code keepSession} (the id of the
+     * session that made the change, {@code auth.WebSession#id}), so that whoever knew the old
+     * password is logged out and the one who changed it is not. Empty: every session ends.
+     */
+    public User changePassword(Principal caller, String address, String username, String current, String newPassword,
+            OptionalLong keepSession) throws ManageProblem {
         requireUnscoped(caller, "change passwords");
         boolean privileged = caller == null || caller.user().admin();
         if (!privileged && !caller.user().username().equalsIgnoreCase(username)) {
@@ -86,13 +99,19 @@ public final class UserManagement {
         } catch (UserProblem e) {
             throw ManageProblem.badRequest(e.getMessage());
         }
-        if (!store.write((Transaction tx) -> tx.users().setPasswordHash(user.id(), hash))) {
+        if (!store.write((Transaction tx) -> {
+            endSessions(tx, user.id(), keepSession);
+            return tx.users().setPasswordHash(user.id(), hash);
+        })) {
             throw ManageProblem.notFound("no user '" + username + "'");
         }
         return find(username);
     }
 
-    /** Disables an account: its password and tokens are refused from the next request on; its roles stay. */
+    /**
+     * Disables an account: its password and tokens are refused from the next request on, and its
+     * browser sessions end (in the same transaction); its roles stay.
+     */
     public User disable(Principal caller, String username) throws ManageProblem {
         requireAdmin(caller, "disable users");
         User user = find(username);
@@ -102,7 +121,10 @@ public final class UserManagement {
         if (user.disabled()) {
             throw ManageProblem.conflict("user '" + user.username() + "' is already disabled");
         }
-        store.write((Transaction tx) -> tx.users().setDisabledAt(user.id(), clock.instant()));
+        store.write((Transaction tx) -> {
+            endSessions(tx, user.id(), OptionalLong.empty());
+            return tx.users().setDisabledAt(user.id(), clock.instant());
+        });
         return find(username);
     }
 
@@ -137,6 +159,15 @@ public final class UserManagement {
         Optional<User> user = username == null ? Optional.empty()
                 : store.read((Transaction tx) -> tx.users().find(username));
         return user.orElseThrow(() -> ManageProblem.notFound("no user '" + username + "'"));
+    }
+
+    /** Ends the user's browser sessions, all or all but {@code keep}. */
+    private static void endSessions(Transaction tx, long userId, OptionalLong keep) {
+        if (keep.isPresent()) {
+            tx.sessions().deleteForUserExcept(userId, keep.getAsLong());
+        } else {
+            tx.sessions().deleteForUser(userId);
+        }
     }
 
     private static void requireUnscoped(Principal caller, String what) throws ManageProblem {

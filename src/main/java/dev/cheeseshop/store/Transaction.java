@@ -16,6 +16,9 @@ public interface Transaction {
 
     TokenStore tokens();
 
+    /** Browser sessions. */
+    SessionStore sessions();
+
     DownloadStore downloads();
 
     /** The proxy's cache of the upstream index. */

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A backup keeps the index and leaves the proxy's cache out: the copy's cache tables are empty
  * and the blobs the cache keeps are not taken, so the backup is complete and its restore serves
- * the local files and fetches the upstream's again.
+ * the local files and fetches the upstream's again. Browser sessions are left out too.
  */
 class DataCopyCacheTest {
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
+    private static final String SESSION = "d".repeat(64);
 
     @TempDir
     Path tmp;
@@ -37,6 +38,9 @@ class DataCopyCacheTest {
             BlobStore blobs = blobs(data);
             local = CacheSeed.localSdist(store, blobs, "private-pkg", "private bytes", T0);
             CacheSeed.cachedSdist(store, blobs, "requests", "public bytes", T0);
+            store.write((Transaction tx) -> tx.sessions().insert(
+                    tx.users().insert("alice", null, "$hash", false, T0).id(), SESSION, "t", T0, T0.plusSeconds(3600),
+                    T0.plusSeconds(7200)));
         }
 
         DataCopy.Report backup = DataCopy.backup(data, tmp.resolve("backup"), Progress.NONE);
@@ -54,10 +58,14 @@ class DataCopyCacheTest {
             assertThat(store.read((Transaction tx) -> tx.projects().find(ProjectName.of("private-pkg").normalized())))
                     .isPresent();
             assertThat(store.read((Transaction tx) -> tx.files().findByPath(local))).isPresent();
+            assertThat(store.read((Transaction tx) -> tx.users().find("alice"))).isPresent();
+            assertThat(store.read((Transaction tx) -> tx.sessions().findByDigest(SESSION)))
+                    .as("no browser session: its user logs in again").isEmpty();
         }
-        // The source keeps its cache.
+        // The source keeps its cache and its sessions.
         try (MetadataStore store = SqliteStores.open(data.resolve("cheeseshop.db"), 1)) {
             assertThat(store.read((Transaction tx) -> tx.upstream().page("requests"))).isPresent();
+            assertThat(store.read((Transaction tx) -> tx.sessions().findByDigest(SESSION))).isPresent();
         }
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code migrate} copies the index and not the proxy's cache: neither its rows nor the blobs it
- * keeps, and the copy still verifies (the blobs counted are those of file rows). A target that
+ * keeps, and the copy still verifies (the blobs counted are those of file rows). Nor the browser
+ * sessions. A target that
  * holds only a cache is not new, and is refused.
  */
 class MigrationCacheTest {
@@ -38,6 +39,8 @@ class MigrationCacheTest {
             BlobStore blobs = MigrationTest.localBlobs(source);
             local = CacheSeed.localSdist(store, blobs, "private-pkg", "private bytes", T0);
             cached = CacheSeed.cachedSdist(store, blobs, "requests", "public bytes", T0);
+            store.write(tx -> tx.sessions().insert(tx.users().insert("carol", null, "$hash", false, T0).id(),
+                    "d".repeat(64), "t", T0, T0.plusSeconds(3600), T0.plusSeconds(7200)));
         }
         assertThat(MigrationTest.blobKeys(source)).containsExactlyInAnyOrder(local, cached);
 
@@ -49,6 +52,8 @@ class MigrationCacheTest {
             assertThat(rows(from, "upstream_files")).isEqualTo(1);
             assertThat(rows(to, "upstream_files")).isZero();
             assertThat(rows(to, "upstream_projects")).isZero();
+            assertThat(rows(from, "web_sessions")).isEqualTo(1);
+            assertThat(rows(to, "web_sessions")).as("browser sessions are not moved: users log in again").isZero();
         }
         assertThat(MigrationTest.blobKeys(target)).containsExactly(local);
     }

@@ -48,14 +48,17 @@ public final class CopiedTables {
             table("journals", "id", "name:T", "version:T", "action:T", "submitted_date", "submitted_by:T"));
 
     /**
-     * The tables of the index that are not copied, children first: the proxy's cache of the
-     * upstream ({@code store.UpstreamStore}). A cache is fetched again, and the blobs it names
+     * The tables of the index that are not copied, children first. The proxy's cache of the
+     * upstream ({@code store.UpstreamStore}): a cache is fetched again, and the blobs it names
      * are not a file row's, so {@code migrate} (which copies the blobs file rows name) would
-     * leave its rows naming blobs the target lacks. A target holding rows here is still not
+     * leave its rows naming blobs the target lacks. The browser sessions ({@code
+     * store.SessionStore}): on purpose, a moved or restored index asks its users to log in again,
+     * rather than bringing back sessions that were logged out or ended since (a restored backup
+     * would revive a cookie its user believed gone). A target holding rows here is still not
      * empty ({@link SqlDatabase#isEmpty}), and a backup empties them in its copy
-     * ({@link SqlDatabase#forgetCache}).
+     * ({@link SqlDatabase#forgetNotCopied}).
      */
-    public static final List<String> NOT_COPIED = List.of("upstream_files", "upstream_projects");
+    public static final List<String> NOT_COPIED = List.of("upstream_files", "upstream_projects", "web_sessions");
 
     private CopiedTables() {}
 

@@ -127,10 +127,12 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     /**
-     * Empties the tables that are not copied ({@link CopiedTables#NOT_COPIED}, the proxy's cache)
-     * and commits: a backup keeps no cache, whose blobs it does not take. Answers the rows deleted.
+     * Empties the tables that are not copied ({@link CopiedTables#NOT_COPIED}: the proxy's cache
+     * and the browser sessions) and commits: a backup keeps no cache, whose blobs it does not
+     * take, and no session, so a restored index asks its users to log in again. Answers the rows
+     * deleted.
      */
-    public long forgetCache() {
+    public long forgetNotCopied() {
         long rows = 0;
         try (Statement s = conn.createStatement()) {
             for (String table : CopiedTables.NOT_COPIED) {
@@ -138,7 +140,7 @@ public final class SqlDatabase implements AutoCloseable {
             }
             endRead();
         } catch (SQLException e) {
-            throw new StoreException("cannot empty the upstream cache of " + description, e);
+            throw new StoreException("cannot empty the upstream cache and the sessions of " + description, e);
         }
         return rows;
     }

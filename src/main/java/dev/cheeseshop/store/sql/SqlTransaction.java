@@ -6,6 +6,7 @@ import dev.cheeseshop.store.JournalStore;
 import dev.cheeseshop.store.ProjectStore;
 import dev.cheeseshop.store.ReleaseStore;
 import dev.cheeseshop.store.RoleStore;
+import dev.cheeseshop.store.SessionStore;
 import dev.cheeseshop.store.TokenStore;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UpstreamStore;
@@ -21,6 +22,7 @@ final class SqlTransaction implements Transaction {
     private final SqlUsers users;
     private final SqlRoles roles;
     private final SqlTokens tokens;
+    private final SqlSessions sessions;
     private final SqlDownloads downloads;
     private final SqlUpstream upstream;
 
@@ -33,6 +35,7 @@ final class SqlTransaction implements Transaction {
         this.users = new SqlUsers(jdbc);
         this.roles = new SqlRoles(jdbc);
         this.tokens = new SqlTokens(jdbc);
+        this.sessions = new SqlSessions(jdbc);
         this.downloads = new SqlDownloads(jdbc);
         this.upstream = new SqlUpstream(jdbc);
     }
@@ -80,6 +83,11 @@ final class SqlTransaction implements Transaction {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
     }
 
     @Override

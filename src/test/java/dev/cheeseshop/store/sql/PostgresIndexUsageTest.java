@@ -72,7 +72,8 @@ class PostgresIndexUsageTest {
                 .anySatisfy(plan -> assertThat(plan).contains("journals_project"))
                 .anySatisfy(plan -> assertThat(plan).contains("release_classifiers_classifier"))
                 .anySatisfy(plan -> assertThat(plan).contains("upstream_files_kept"))
-                .anySatisfy(plan -> assertThat(plan).contains("upstream_files_metadata_key"));
+                .anySatisfy(plan -> assertThat(plan).contains("upstream_files_metadata_key"))
+                .anySatisfy(plan -> assertThat(plan).contains("web_sessions_expires"));
         Map<String, String> leading = leadingColumns(database);
         List<String> offences = new ArrayList<>();
         for (String plan : plans) {
@@ -216,6 +217,16 @@ class PostgresIndexUsageTest {
             tx.tokens().forUser(alice.id());
             tx.tokens().used(token, T0);
             tx.tokens().revoke(token, T0);
+
+            long session = tx.sessions().insert(alice.id(), "e".repeat(64), "x".repeat(43), T0, T0.plusSeconds(60),
+                    T0.plusSeconds(600)).id();
+            tx.sessions().insert(bob.id(), "f".repeat(64), "y".repeat(43), T0, T0.plusSeconds(10), T0.plusSeconds(600));
+            tx.sessions().findByDigest("e".repeat(64));
+            tx.sessions().touch(session, T0.plusSeconds(5), T0.plusSeconds(65));
+            tx.sessions().deleteExpired(T0.plusSeconds(20), 10);
+            tx.sessions().deleteForUserExcept(alice.id(), session);
+            tx.sessions().delete(session);
+            tx.sessions().deleteForUser(alice.id());
 
             tx.projects().forEach(row -> { });
             tx.projects().forEachLastSerial((name, last) -> { });
