@@ -6,6 +6,7 @@ import dev.cheeseshop.store.JournalStore;
 import dev.cheeseshop.store.ProjectStore;
 import dev.cheeseshop.store.ReleaseStore;
 import dev.cheeseshop.store.RoleStore;
+import dev.cheeseshop.store.SearchStore;
 import dev.cheeseshop.store.TokenStore;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UpstreamStore;
@@ -23,6 +24,7 @@ final class SqlTransaction implements Transaction {
     private final SqlTokens tokens;
     private final SqlDownloads downloads;
     private final SqlUpstream upstream;
+    private final SqlSearch search;
 
     SqlTransaction(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -35,6 +37,7 @@ final class SqlTransaction implements Transaction {
         this.tokens = new SqlTokens(jdbc);
         this.downloads = new SqlDownloads(jdbc);
         this.upstream = new SqlUpstream(jdbc);
+        this.search = new SqlSearch(jdbc, jdbc.dialect().fullText());
     }
 
     /** Called before the commit of a write transaction whose work succeeded. */
@@ -90,5 +93,10 @@ final class SqlTransaction implements Transaction {
     @Override
     public UpstreamStore upstream() {
         return upstream;
+    }
+
+    @Override
+    public SearchStore search() {
+        return search;
     }
 }
