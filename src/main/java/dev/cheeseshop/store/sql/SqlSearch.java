@@ -61,34 +61,51 @@ final class SqlSearch implements SearchStore {
             return new SearchPage(query.page(), query.pageSize(), 0, List.of());
         }
         List<Object> args = new ArrayList<>();
-        String from;
-        String order;
-        if (terms.isEmpty()) {
-            from = "project_search s";
-            order = "s.normalized_name";
-        } else {
+        if (!terms.isEmpty()) {
             String key = query.nameKey();
             args.addAll(List.of(key, key, key + PREFIX_END, fullText.expression(terms)));
-            from = ranked() + " k JOIN project_search s ON s.project_id = k.project_id";
-            order = "k.tier, k.name_length, k.relevance, s.normalized_name";
         }
-        String where = "";
+        args.addAll(query.classifiers());
         if (!query.classifiers().isEmpty()) {
-            where = " WHERE s.project_id IN (SELECT project_id FROM project_search_classifiers WHERE classifier IN ("
-                    + "?, ".repeat(query.classifiers().size() - 1) + "?) GROUP BY project_id HAVING COUNT(*) = ?)";
-            args.addAll(query.classifiers());
             args.add((long) query.classifiers().size());
         }
-        long total = jdbc.one("SELECT COUNT(*) FROM " + from + where, rs -> rs.getLong(1), args.toArray()).orElseThrow();
+        int filters = query.classifiers().size();
+        long total = jdbc.one(countQuery(fullText, !terms.isEmpty(), filters), rs -> rs.getLong(1), args.toArray())
+                .orElseThrow();
         args.add((long) query.pageSize());
         args.add(query.offset());
-        List<SearchHit> hits = jdbc.list("SELECT " + HIT + " FROM " + from + where + " ORDER BY " + order
-                + " LIMIT ? OFFSET ?", SqlSearch::hit, args.toArray());
+        List<SearchHit> hits = jdbc.list(pageQuery(fullText, !terms.isEmpty(), filters), SqlSearch::hit,
+                args.toArray());
         return new SearchPage(query.page(), query.pageSize(), total, hits);
     }
 
+    /**
+     * The page's select: with {@code terms}, parameters (key, key, key's range end, expression),
+     * then each of the {@code filters} classifiers and their count, then LIMIT and OFFSET.
+     */
+    static String pageQuery(FullText fullText, boolean terms, int filters) {
+        return "SELECT " + HIT + " FROM " + from(fullText, terms) + where(filters) + " ORDER BY "
+                + (terms ? "k.tier, k.name_length, k.relevance, s.normalized_name" : "s.normalized_name")
+                + " LIMIT ? OFFSET ?";
+    }
+
+    /** The count of every match, with the parameters of {@link #pageQuery} but LIMIT and OFFSET. */
+    static String countQuery(FullText fullText, boolean terms, int filters) {
+        return "SELECT COUNT(*) FROM " + from(fullText, terms) + where(filters);
+    }
+
+    private static String from(FullText fullText, boolean terms) {
+        return terms ? ranked(fullText) + " k JOIN project_search s ON s.project_id = k.project_id" : "project_search s";
+    }
+
+    /** The projects carrying every filter: one range of the primary key per classifier, counted per project. */
+    private static String where(int filters) {
+        return filters == 0 ? "" : " WHERE s.project_id IN (SELECT project_id FROM project_search_classifiers"
+                + " WHERE classifier IN (" + "?, ".repeat(filters - 1) + "?) GROUP BY project_id HAVING COUNT(*) = ?)";
+    }
+
     /** Each matching project once, with its best tier, name length (tier 1) and relevance (0 without a text match). */
-    private String ranked() {
+    private static String ranked(FullText fullText) {
         return "(SELECT project_id, MIN(tier) AS tier, COALESCE(MIN(name_length), 0) AS name_length,"
                 + " COALESCE(MIN(relevance), 0) AS relevance FROM ("
                 + "SELECT project_id, 0 AS tier, CAST(NULL AS BIGINT) AS name_length,"
@@ -96,7 +113,8 @@ final class SqlSearch implements SearchStore {
                 + " WHERE normalized_name = ?"
                 + " UNION ALL SELECT project_id, 1, length(normalized_name), NULL FROM project_search"
                 + " WHERE normalized_name > ? AND normalized_name < ?"
-                + " UNION ALL SELECT m.project_id, 2, NULL, CAST(m.relevance AS DOUBLE PRECISION) FROM (" + fullText.matches() + ") m"
+                + " UNION ALL SELECT m.project_id, 2, NULL, CAST(m.relevance AS DOUBLE PRECISION)"
+                + " FROM (" + fullText.matches() + ") m"
                 + ") f GROUP BY project_id)";
     }
 
