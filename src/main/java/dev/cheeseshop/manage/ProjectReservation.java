@@ -3,6 +3,7 @@ package dev.cheeseshop.manage;
 import static dev.cheeseshop.manage.Access.Refused;
 
 import dev.cheeseshop.auth.Principal;
+import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.Project;
@@ -106,6 +107,7 @@ public final class ProjectReservation {
         Instant now = clock.instant();
         Journal.Writer journal = Journal.writer(tx, actor, now);
         Project project = tx.projects().insert(name, now);
+        SearchIndexing.refresh(tx, project.normalizedName());
         Serial created = journal.add(project, null, Actions.CREATE);
         tx.roles().insert(project.id(), owner.id(), RoleName.Owner);
         String addOwner = Actions.addRole(RoleName.Owner, owner.username());

@@ -2,6 +2,7 @@ package dev.cheeseshop.manage;
 
 import static dev.cheeseshop.manage.Access.Refused;
 
+import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.Project;
@@ -46,6 +47,7 @@ public final class Quarantine {
             }
             Instant now = clock.instant();
             tx.projects().setQuarantined(project.id(), now);
+            SearchIndexing.refresh(tx, project.normalizedName());
             return journal(tx, actor, project, null, Actions.PROJECT_QUARANTINED, now);
         });
     }
@@ -58,6 +60,7 @@ public final class Quarantine {
                 throw new Refused(ManageProblem.conflict("Project '" + project.displayName() + "' is not quarantined."));
             }
             tx.projects().setQuarantined(project.id(), null);
+            SearchIndexing.refresh(tx, project.normalizedName());
             return journal(tx, actor, project, null, Actions.PROJECT_QUARANTINE_CLEARED, clock.instant());
         });
     }
@@ -73,6 +76,7 @@ public final class Quarantine {
             }
             Instant now = clock.instant();
             tx.releases().setQuarantined(release.id(), now);
+            SearchIndexing.refresh(tx, project.normalizedName());
             return journal(tx, actor, project, release.version(), Actions.RELEASE_QUARANTINED, now);
         });
     }
@@ -87,6 +91,7 @@ public final class Quarantine {
                         + project.displayName() + "' is not quarantined."));
             }
             tx.releases().setQuarantined(release.id(), null);
+            SearchIndexing.refresh(tx, project.normalizedName());
             return journal(tx, actor, project, release.version(), Actions.RELEASE_QUARANTINE_CLEARED, clock.instant());
         });
     }

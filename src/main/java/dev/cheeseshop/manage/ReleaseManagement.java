@@ -2,6 +2,7 @@ package dev.cheeseshop.manage;
 
 import static dev.cheeseshop.manage.Access.Refused;
 
+import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.DistFile;
@@ -98,6 +99,7 @@ public final class ReleaseManagement {
             Release release = Access.release(tx, project, version);
             keys.addAll(keysOf(tx.files().forRelease(release.id())));
             tx.releases().delete(release.id());
+            SearchIndexing.refresh(tx, project.normalizedName());
             return journal(tx, actor, project, release.version(), Actions.REMOVE_RELEASE);
         });
         deleteBlobs(keys);
@@ -114,6 +116,7 @@ public final class ReleaseManagement {
             Project project = Access.ownedProject(tx, actor, projectName);
             keys.addAll(keysOf(tx.files().forProject(project.id())));
             Change entry = journal(tx, actor, project, null, Actions.REMOVE_PROJECT);
+            SearchIndexing.remove(tx, project);
             tx.projects().delete(project.id());
             return entry;
         });

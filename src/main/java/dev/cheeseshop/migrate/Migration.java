@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its digests; {@link #copyRows} copies every table with its ids, the journal with its serials
  * and times, page by page; {@link #verify} compares every table's count, the target's blobs and
  * the source's last serial; {@link #finish} moves the target's id sequences past the copied ids
- * and drops the marker. Every step records its progress in the target as it commits, so after a
+ * and rebuilds the search index from the copied rows (it is derived, not copied), then drops the marker. Every step records its progress in the target as it commits, so after a
  * kill at any point a rerun ends with the same target as an uninterrupted run.
  */
 public final class Migration {
@@ -182,6 +182,7 @@ public final class Migration {
     /** Moves the id sequences past the copied ids and drops the marker: the target is an index now. */
     void finish(MigrationMarker marker) {
         target.database().moveIdsPast();
+        target.database().rebuildSearch();
         marker.remove();
         listener.line("done: the target is a complete copy of the source");
     }

@@ -23,4 +23,7 @@ public interface Transaction {
 
     /** The proxy's cache of the upstream index. */
     UpstreamStore upstream();
+
+    /** The project search index, kept in step with the projects by {@code index.SearchIndexing}. */
+    SearchStore search();
 }

@@ -2,6 +2,7 @@ package dev.cheeseshop.upload;
 
 import dev.cheeseshop.auth.Principal;
 import dev.cheeseshop.dist.DistInspector;
+import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.DistFile;
@@ -264,6 +265,7 @@ public final class UploadService {
                 file.size(), file.digests(), inspection.metadataDigests(), now,
                 file.digests().storagePath(file.filename()), upload.form.comment(), upload.userAgent));
         journal.add(project, release.version(), Actions.addFile(upload.form.pyversion(), file.filename()));
+        SearchIndexing.refresh(tx, project.normalizedName());
         return Outcome.STORED;
     }
 

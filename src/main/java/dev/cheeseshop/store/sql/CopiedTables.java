@@ -60,6 +60,19 @@ public final class CopiedTables {
      */
     public static final List<String> NOT_COPIED = List.of("upstream_files", "upstream_projects", "web_sessions");
 
+    /**
+     * The tables derived from the copied ones and rebuilt from them at the end of a copy
+     * ({@link SqlDatabase#rebuildSearch}): the search index, whose full text differs per dialect
+     * (SQLite's FTS5 table {@code project_search_fts} and its {@code project_search_fts_*} shadow
+     * tables, PostgreSQL's generated column). A backup keeps them, as they are.
+     */
+    public static final List<String> DERIVED = List.of("project_search_classifiers", "project_search");
+
+    /** Whether the table is one of {@link #DERIVED}, or a part of SQLite's full text over them. */
+    public static boolean derived(String table) {
+        return DERIVED.contains(table) || table.equals("project_search_fts") || table.startsWith("project_search_fts_");
+    }
+
     private CopiedTables() {}
 
     /** The names of every table copied, children after their parents, in copy order. */

@@ -51,6 +51,9 @@ interface Dialect {
 
     boolean isUniqueViolation(SQLException e);
 
+    /** How this database searches the text of projects (V11). */
+    FullText fullText();
+
     /**
      * After rows were inserted into {@code table} with their ids given, makes sure the ids handed
      * out next come after the largest there. SQLite does so by itself; this is its (no-op) default.

@@ -146,6 +146,11 @@ public final class PostgresBulkLoader implements BulkLoad {
                     s.execute(index);
                     conn.commit();
                 }
+                progress.accept("the search index");
+                for (String statement : PostgresFullText.INSTANCE.rebuild()) {
+                    s.execute(statement);
+                }
+                conn.commit();
                 for (String table : LOADED_TABLES) {
                     s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
                             + " GREATEST((SELECT MAX(id) FROM " + table + "), 1))");

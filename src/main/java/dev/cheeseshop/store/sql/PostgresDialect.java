@@ -87,4 +87,9 @@ final class PostgresDialect implements Dialect {
     public boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
+
+    @Override
+    public FullText fullText() {
+        return PostgresFullText.INSTANCE;
+    }
 }

@@ -160,6 +160,21 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Fills the search index from the copied rows ({@code migrate} copies no search row: SQLite's
+     * full text is a virtual table, PostgreSQL's a generated column), in one transaction.
+     */
+    public void rebuildSearch() {
+        try (Statement s = conn.createStatement()) {
+            for (String statement : dialect.fullText().rebuild()) {
+                s.execute(statement);
+            }
+            conn.commit();
+        } catch (SQLException e) {
+            throw new StoreException("cannot rebuild the search index", e);
+        }
+    }
+
     long single(String sql) {
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

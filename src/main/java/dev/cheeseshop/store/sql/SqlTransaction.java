@@ -7,6 +7,7 @@ import dev.cheeseshop.store.ProjectStore;
 import dev.cheeseshop.store.ReleaseStore;
 import dev.cheeseshop.store.RoleStore;
 import dev.cheeseshop.store.SessionStore;
+import dev.cheeseshop.store.SearchStore;
 import dev.cheeseshop.store.TokenStore;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UpstreamStore;
@@ -25,6 +26,7 @@ final class SqlTransaction implements Transaction {
     private final SqlSessions sessions;
     private final SqlDownloads downloads;
     private final SqlUpstream upstream;
+    private final SqlSearch search;
 
     SqlTransaction(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -38,6 +40,7 @@ final class SqlTransaction implements Transaction {
         this.sessions = new SqlSessions(jdbc);
         this.downloads = new SqlDownloads(jdbc);
         this.upstream = new SqlUpstream(jdbc);
+        this.search = new SqlSearch(jdbc, jdbc.dialect().fullText());
     }
 
     /** Called before the commit of a write transaction whose work succeeded. */
@@ -98,5 +101,10 @@ final class SqlTransaction implements Transaction {
     @Override
     public UpstreamStore upstream() {
         return upstream;
+    }
+
+    @Override
+    public SearchStore search() {
+        return search;
     }
 }

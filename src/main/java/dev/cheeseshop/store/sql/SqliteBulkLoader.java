@@ -128,6 +128,11 @@ public final class SqliteBulkLoader implements BulkLoad {
                     s.execute(index);
                     conn.commit();
                 }
+                progress.accept("the search index");
+                for (String statement : SqliteFullText.INSTANCE.rebuild()) {
+                    s.execute(statement);
+                }
+                conn.commit();
                 conn.setAutoCommit(true);
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA locking_mode = NORMAL");

@@ -70,4 +70,9 @@ final class SqliteDialect implements Dialect {
         }
         statements.give(sql, statement);
     }
+
+    @Override
+    public FullText fullText() {
+        return SqliteFullText.INSTANCE;
+    }
 }

@@ -156,6 +156,11 @@ public final class JournalLockBench {
         }
 
         @Override
+        public FullText fullText() {
+            return postgres.fullText();
+        }
+
+        @Override
         public boolean isUniqueViolation(SQLException e) {
             return postgres.isUniqueViolation(e);
         }

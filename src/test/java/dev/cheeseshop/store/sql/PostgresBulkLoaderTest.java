@@ -11,6 +11,8 @@ import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.SearchPage;
+import dev.cheeseshop.store.SearchQuery;
 import dev.cheeseshop.store.StoreException;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.testing.Postgres;
@@ -52,6 +54,12 @@ class PostgresBulkLoaderTest {
 
         try (MetadataStore expected = SqliteStores.open(sqliteFile, 1); MetadataStore actual = database.open(2)) {
             assertThat(dump(actual)).isEqualTo(dump(expected)).hasSizeGreaterThan(SPEC.projects());
+            for (int page = 1; page <= 3; page++) {
+                SearchQuery listing = new SearchQuery("", List.of(), page, 50);
+                SearchPage loaded = actual.read(tx -> tx.search().search(listing));
+                assertThat(loaded).as("the search index, rebuilt").isEqualTo(expected.read(tx -> tx.search().search(listing)));
+                assertThat(loaded.total()).isEqualTo(SPEC.projects());
+            }
             Project added = actual.write(tx -> tx.projects().insert(ProjectName.of("after-the-load"), Instant.EPOCH));
             assertThat(added.id()).as("the identity sequence is past the loaded ids").isGreaterThan(SPEC.projects());
         }

@@ -17,6 +17,8 @@ import dev.cheeseshop.model.UpstreamPage;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.DownloadStore;
 import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.SearchDocument;
+import dev.cheeseshop.store.SearchQuery;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UpstreamStore;
 import dev.cheeseshop.testing.Postgres;
@@ -72,6 +74,8 @@ class PostgresIndexUsageTest {
                 .anySatisfy(plan -> assertThat(plan).contains("journals_project"))
                 .anySatisfy(plan -> assertThat(plan).contains("release_classifiers_classifier"))
                 .anySatisfy(plan -> assertThat(plan).contains("upstream_files_kept"))
+                .anySatisfy(plan -> assertThat(plan).contains("project_search_vector"))
+                .anySatisfy(plan -> assertThat(plan).contains("project_search_classifiers_pkey"))
                 .anySatisfy(plan -> assertThat(plan).contains("upstream_files_metadata_key"))
                 .anySatisfy(plan -> assertThat(plan).contains("web_sessions_expires"));
         Map<String, String> leading = leadingColumns(database);
@@ -232,6 +236,17 @@ class PostgresIndexUsageTest {
             tx.projects().forEachLastSerial((name, last) -> { });
             tx.projects().newest(5);
             tx.projects().count();
+
+            // The project search. A rebuild deletes every row, whose plan is a scan: left out.
+            tx.search().index(demo.id(), new SearchDocument("Demo_Pkg", "demo-pkg", "2.0", "A demo", "demo, test",
+                    List.of("A :: B", "C :: D"), T0, T0));
+            tx.search().index(other.id(), new SearchDocument("other", "other", null, null, null, List.of(), T0, null));
+            tx.search().search(new SearchQuery("demo", List.of(), 2, 20));
+            tx.search().search(new SearchQuery("demo test", List.of("A :: B", "C :: D"), 1, 20));
+            tx.search().search(new SearchQuery("", List.of("A :: B"), 1, 20));
+            tx.search().search(new SearchQuery("", List.of(), 3, 20));
+            tx.search().classifiers(50);
+            tx.search().remove(demo.id());
             tx.projects().delete(other.id());
 
             // The proxy's cache. A purge of everything deletes every row, whose plan is a scan: left out.

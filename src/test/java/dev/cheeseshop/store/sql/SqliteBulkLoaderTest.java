@@ -9,6 +9,8 @@ import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.ProjectStore;
+import dev.cheeseshop.store.SearchPage;
+import dev.cheeseshop.store.SearchQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -104,6 +106,15 @@ class SqliteBulkLoaderTest {
                     3_991L, 3_992L, 3_993L, 3_994L, 3_995L, 3_996L, 3_997L, 3_998L, 3_999L, 4_000L);
             Optional<Project> found = store.read(tx -> tx.projects().find(listing.get(0).normalizedName()));
             assertThat(found).isPresent();
+            SearchPage searched = store.read(tx -> tx.search().search(
+                    new SearchQuery(listing.get(0).normalizedName(), List.of(), 1, 20)));
+            assertThat(searched.hits().get(0).normalizedName()).as("the search index, rebuilt")
+                    .isEqualTo(listing.get(0).normalizedName());
+            assertThat(store.read(tx -> tx.search().search(new SearchQuery("", List.of(), 1, 20))).total())
+                    .isEqualTo(120);
+        }
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO project_search_fts (project_search_fts, rank) VALUES ('integrity-check', 1)");
         }
     }
 }
