@@ -7,6 +7,7 @@ import dev.cheeseshop.index.DownloadReports;
 import dev.cheeseshop.index.Feeds;
 import dev.cheeseshop.index.JsonApiPages;
 import dev.cheeseshop.index.ProjectDetails;
+import dev.cheeseshop.index.ProjectSearch;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
@@ -48,7 +49,9 @@ public final class Site {
             Proxy proxy, UpstreamPurge upstreamPurge, WebSessions webSessions) {
         this.webSessions = webSessions;
         this.sessionCookie = SessionCookie.forSite(configuredUrl, webSessions.lifetimes());
-        new WebHandlers(webPages, LinkBase.of(configuredUrl), webSessions, sessionCookie).register(routes);
+        WebHandlers web = new WebHandlers(webPages, LinkBase.of(configuredUrl), webSessions, sessionCookie);
+        web.register(routes);
+        new SearchHandler(new ProjectSearch(store, clock), webPages, web, LinkBase.of(configuredUrl)).register(routes);
         new LoginHandlers(webPages, webSessions, sessionCookie, LinkBase.of(configuredUrl)).register(routes);
         new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages(), pages),
                 proxy == null ? null : proxy.listing().orElse(null)).register(routes);

@@ -168,10 +168,27 @@ final class WebHandlers {
         exchange.send(200, Headers.HTML, sent.body());
     }
 
+    /** Answers with a page made for this request alone (a search), with the visitor's account links. */
+    void answerUncached(Exchange exchange, byte[] body) throws IOException {
+        Optional<WebSession> session = cookies.session(exchange).isEmpty() ? Optional.empty()
+                : cookies.resolve(exchange, sessions);
+        byte[] sent = session.map(s -> withLinks(exchange, body, s)).orElse(body);
+        security(exchange);
+        if (session.isPresent()) {
+            exchange.header(PRIVATE);
+        }
+        exchange.send(200, Headers.HTML, sent);
+    }
+
     private Rendered personal(Exchange exchange, Rendered page, WebSession session) {
+        return Rendered.of(withLinks(exchange, page.body(), session), page.serial());
+    }
+
+    /** {@code body} with the signed-in user's account links in its header. */
+    private byte[] withLinks(Exchange exchange, byte[] body, WebSession session) {
         byte[] links = pages.pages().accountLinks(new AccountLinks(pages.chrome(linkBase.base(exchange)),
                 session.user().username(), session.csrfToken()));
-        return Rendered.of(AccountSlot.fill(page.body(), links), page.serial());
+        return AccountSlot.fill(body, links);
     }
 
     /** Whether the request carries no session cookie: its page is the cached one, answerable from memory. */
