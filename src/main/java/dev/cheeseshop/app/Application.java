@@ -5,6 +5,7 @@ import dev.cheeseshop.auth.Authenticator;
 import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
+import dev.cheeseshop.description.DescriptionRenderer;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.health.Readiness;
@@ -150,7 +151,10 @@ public final class Application implements AutoCloseable {
             Accounts accounts = new Accounts(store, new PasswordHasher(), clock, VerificationGate.forThisMachine(),
                     settings.loginRateLimit().map(limit -> new LoginThrottle(limit.amount(), limit.window(), clock))
                             .orElse(null));
-            UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
+            // One renderer for the server: its semaphore bounds the docutils processes of all uploads.
+            DescriptionRenderer descriptions = new DescriptionRenderer();
+            UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize(),
+                    descriptions);
             Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);
             // Bound now, so that the default public URL names the port actually taken (port 0).
