@@ -56,7 +56,8 @@ public final class DescriptionRenderer {
         }
     }
 
-    private static RenderedDescription plain(String text, String asked, String why) {
+    private static RenderedDescription plain(String text, String asked, String reason) {
+        String why = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
         return new RenderedDescription(PlainRenderer.render(text), RenderedDescription.PLAIN, Optional.of(
                 "The description could not be rendered as " + asked + ": " + why + "; it is shown as plain text."));
     }
