@@ -180,7 +180,7 @@ public final class RstRenderer {
 
     private static String firstLine(String errors) {
         String line = errors.strip().lines().findFirst().orElse("docutils gave no reason");
-        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "\u2026" : line;
     }
 
     private static Result failed(String why) {
