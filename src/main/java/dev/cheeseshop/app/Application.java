@@ -6,6 +6,7 @@ import dev.cheeseshop.auth.LoginThrottle;
 import dev.cheeseshop.auth.PasswordHasher;
 import dev.cheeseshop.auth.VerificationGate;
 import dev.cheeseshop.auth.WebSessions;
+import dev.cheeseshop.description.DescriptionRenderer;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.downloads.DownloadCounter;
 import dev.cheeseshop.health.Readiness;
@@ -37,7 +38,7 @@ import dev.cheeseshop.upload.Staging;
 import dev.cheeseshop.upload.UploadService;
 import dev.cheeseshop.web.Assets;
 import dev.cheeseshop.web.Pages;
-import dev.cheeseshop.web.PlainDescriptions;
+import dev.cheeseshop.web.StoredDescriptions;
 import dev.cheeseshop.web.WebPages;
 import dev.cheeseshop.xmlrpc.RateLimiter;
 import java.io.IOException;
@@ -161,7 +162,10 @@ public final class Application implements AutoCloseable {
             // Sessions change none of the index's pages: through the unwatched store, so that a login
             // or a session's use does not empty the render cache.
             WebSessions webSessions = new WebSessions(unwatched, accounts, clock, WebSessions.Lifetimes.DEFAULT);
-            UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize());
+            // One renderer for the server: its semaphore bounds the docutils processes of all uploads.
+            DescriptionRenderer descriptions = new DescriptionRenderer();
+            UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize(),
+                    descriptions);
             Staging staging = new Staging(settings.staging(), clock);
             staging.sweep(Reconciler.DEFAULT_GRACE);
             // Bound now, so that the default public URL names the port actually taken (port 0).
@@ -178,7 +182,8 @@ public final class Application implements AutoCloseable {
                     new SimplePages(new SimpleIndex(store), renderCache, watch),
                     new JsonApiPages(new JsonApi(store, downloads), renderCache, watch,
                             downloads == null ? () -> 0 : downloads::generation),
-                    new WebPages(store, renderCache, watch, new ProjectOverviews(downloads), new PlainDescriptions(),
+                    new WebPages(store, renderCache, watch, new ProjectOverviews(downloads),
+                            new StoredDescriptions(descriptions),
                             new Pages(), Assets.load(), downloads == null ? () -> 0 : downloads::generation),
                     new Journal(store),
                     settings.xmlrpcRateLimit().map(limit -> new RateLimiter(limit, clock)).orElse(null),

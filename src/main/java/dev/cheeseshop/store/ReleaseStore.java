@@ -13,7 +13,35 @@ public interface ReleaseStore {
     Optional<Release> find(long projectId, String canonicalVersion);
 
     /** Creates a release; {@link UniqueViolation} when the project has one with this canonical version. */
-    Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata, Instant created);
+    default Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata,
+            Instant created) {
+        return insert(projectId, version, canonicalVersion, metadata, created, null);
+    }
+
+    /**
+     * Creates a release with its rendered description (null: none rendered, left for
+     * {@link #setDescription}); {@link UniqueViolation} when the project has one with this canonical version.
+     */
+    Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata, Instant created,
+            StoredDescription description);
+
+    /**
+     * A release's description as rendered for its page: sanitised HTML, the renderer's name, and
+     * the note saying why it fell back to plain text (null for none). Kept beside the release
+     * because rendering takes a child process (reStructuredText) and the metadata never changes.
+     */
+    record StoredDescription(String html, String renderer, String problem) {
+        public StoredDescription {
+            java.util.Objects.requireNonNull(html, "html");
+            java.util.Objects.requireNonNull(renderer, "renderer");
+        }
+    }
+
+    /** The release's stored description; empty when it was never rendered (uploaded before V10) or there is no such release. */
+    Optional<StoredDescription> description(long releaseId);
+
+    /** Stores the release's rendered description, replacing any. */
+    void setDescription(long releaseId, StoredDescription description);
 
     List<Release> forProject(long projectId);
 

@@ -1,6 +1,8 @@
 package dev.cheeseshop.upload;
 
 import dev.cheeseshop.auth.Principal;
+import dev.cheeseshop.description.DescriptionRenderer;
+import dev.cheeseshop.description.ReleaseDescriptions;
 import dev.cheeseshop.dist.DistInspector;
 import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
@@ -13,6 +15,7 @@ import dev.cheeseshop.model.RoleName;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.BlobStore;
 import dev.cheeseshop.store.MetadataStore;
+import dev.cheeseshop.store.ReleaseStore.StoredDescription;
 import dev.cheeseshop.store.Transaction;
 import dev.cheeseshop.store.UniqueViolation;
 import java.io.IOException;
@@ -27,8 +30,10 @@ import java.util.Optional;
  * <p>The steps, in order: sanitise the form; check the protocol, the form and the metadata; check
  * the filename and that the digests the client sent match the file; look up what is already
  * there (permission, duplicates, the filename registry) without writing; inspect the archive;
- * write the file and its METADATA to the blob store under content-addressed keys; then, in one
- * transaction, create what is missing (project with its Owner, release, file) and journal it,
+ * write the file and its METADATA to the blob store under content-addressed keys; render the
+ * description when the read snapshot had no such release (outside any transaction: a
+ * reStructuredText rendering takes a child process, and the writer lock must not wait for it);
+ * then, in one transaction, create what is missing (project with its Owner, release, file) and journal it,
  * re-checking everything the first look saw, and making sure, under the journal lock, that the
  * blobs are still there (the reconciler may have judged them an old orphan's and removed them:
  * see {@code store.Reconciler}). A refusal at any step writes nothing a client can see.
@@ -52,9 +57,11 @@ public final class UploadService {
     private final Clock clock;
     private final DistInspector inspector;
     private final long maxFileBytes;
+    private final DescriptionRenderer descriptions;
 
     public UploadService(MetadataStore store, BlobStore blobs, DistInspector inspector, Clock clock,
-            long maxFileBytes) {
+            long maxFileBytes, DescriptionRenderer descriptions) {
+        this.descriptions = descriptions;
         this.store = store;
         this.blobs = blobs;
         this.inspector = inspector;
@@ -98,16 +105,39 @@ public final class UploadService {
         ContentTypeCheck.check(file.contentType());
         DigestCheck.check(form.digests(), file.digests());
         Upload upload = new Upload(principal, form, metadata, file, request.userAgent());
+        boolean newRelease;
         try {
-            if (store.read(tx -> existing(tx, upload)) == Outcome.ALREADY_PRESENT) {
+            Snapshot seen = store.read(tx -> new Snapshot(existing(tx, upload), releaseExists(tx, upload)));
+            if (seen.outcome == Outcome.ALREADY_PRESENT) {
                 return Outcome.ALREADY_PRESENT;
             }
+            newRelease = !seen.releaseExists;
         } catch (Refusal refusal) {
             throw refusal.problem;
         }
         ArchiveCheck.Inspection inspection = ArchiveCheck.inspect(inspector, file, form, metadata.version());
+        StoredDescription description = newRelease ? describe(metadata) : null;
         storeBlobs(file, inspection);
-        return commit(upload, inspection);
+        return commit(upload, inspection, description);
+    }
+
+    /** What the first look saw: the outcome of {@link #existing} and whether the release is there already. */
+    private record Snapshot(Outcome outcome, boolean releaseExists) {}
+
+    private static boolean releaseExists(Transaction tx, Upload upload) {
+        return tx.projects().find(upload.form.name().normalized())
+                .flatMap(p -> tx.releases().find(p.id(), upload.metadata.version().canonical())).isPresent();
+    }
+
+    /**
+     * The new release's description, rendered once, as its page will show it. Null when the
+     * release exists already: its description was stored with it (metadata never changes after
+     * the first upload).
+     */
+    private StoredDescription describe(MetadataCheck.Result metadata) {
+        return ReleaseDescriptions.toStored(descriptions.render(
+                metadata.metadata().first("description").orElse(null),
+                metadata.metadata().first("description_content_type").orElse(null)));
     }
 
     /** Everything the upload carries, checked. */
@@ -214,14 +244,15 @@ public final class UploadService {
         }
     }
 
-    private Outcome commit(Upload upload, ArchiveCheck.Inspection inspection) throws UploadProblem {
+    private Outcome commit(Upload upload, ArchiveCheck.Inspection inspection, StoredDescription description)
+            throws UploadProblem {
         try {
             try {
-                return store.write(tx -> write(tx, upload, inspection));
+                return store.write(tx -> write(tx, upload, inspection, description));
             } catch (UniqueViolation race) {
                 // Another upload committed the same project, release or file a moment ago. Once
                 // more, from the top: now the checks see what it committed and answer accordingly.
-                return store.write(tx -> write(tx, upload, inspection));
+                return store.write(tx -> write(tx, upload, inspection, description));
             }
         } catch (Refusal refusal) {
             throw refusal.problem;
@@ -231,9 +262,13 @@ public final class UploadService {
     /**
      * The commit, under the journal lock from its first statement: the checks (permission, the
      * file and release as they are) and the change they allow are one step against every other
-     * journaled change, on PostgreSQL (READ COMMITTED) as on SQLite (one writer at a time).
+     * journaled change, on PostgreSQL (READ COMMITTED) as on SQLite (one writer at a time). A
+     * release created here gets {@code description}, rendered before the transaction; null when
+     * the first look saw the release (deleted since: it is rendered on demand, by
+     * {@code description.ReleaseDescriptions}).
      */
-    private Outcome write(Transaction tx, Upload upload, ArchiveCheck.Inspection inspection) {
+    private Outcome write(Transaction tx, Upload upload, ArchiveCheck.Inspection inspection,
+            StoredDescription description) {
         tx.journal().lock();
         Outcome existing = existing(tx, upload);
         if (existing != null) {
@@ -257,7 +292,7 @@ public final class UploadService {
         Release release = tx.releases().find(project.id(), upload.metadata.version().canonical()).orElse(null);
         if (release == null) {
             release = tx.releases().insert(project.id(), version, upload.metadata.version().canonical(),
-                    upload.metadata.metadata(), now);
+                    upload.metadata.metadata(), now, description);
             journal.add(project, version, Actions.NEW_RELEASE);
         }
         StagedFile file = upload.file;

@@ -19,7 +19,7 @@ import java.util.List;
  * A source index made by a real server (SQLite and files), with something in every table: three
  * projects of wheels and sdists, a yanked release, a removed file (its name stays in the filename
  * registry), a Maintainer, a scoped token, an administrator, a release in quarantine and download
- * counts.
+ * counts, and release descriptions, rendered and fallen back to plain text.
  */
 final class SourceIndex implements AutoCloseable {
     static final PublicUrl PUBLIC = PublicUrl.parse("https://pypi.example.org/");
@@ -71,7 +71,10 @@ final class SourceIndex implements AutoCloseable {
             throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("archives").resolve(name + "-" + version));
         Path wheel = TestArchives.wheel(name, version).writeTo(dir);
-        assertThat(Uploads.wheel(wheel, name, version).to(server).status()).isEqualTo(200);
+        // Rendered descriptions (V10) in every shape: rendered, and fallen back to plain text with a note.
+        String description = name.equals("other-proj") ? "Title\n===\n\n`unclosed" : "*" + name + "* caf\u00e9";
+        assertThat(Uploads.wheel(wheel, name, version).field("description", description).to(server).status())
+                .isEqualTo(200);
         if (sdist) {
             Path archive = TestArchives.sdist(name, version).writeTo(dir);
             assertThat(Uploads.sdist(archive, name, version).to(server).status()).isEqualTo(200);

@@ -110,6 +110,38 @@ class ProjectPageTest {
     }
 
     @Test
+    void markdownAndRestructuredTextDescriptionsAreRenderedAndSanitised() throws IOException {
+        Path md = TestArchives.wheel("described", "1.0").writeTo(Files.createDirectories(tmp.resolve("md")));
+        assertThat(Uploads.wheel(md, "described", "1.0").field("description_content_type", "text/markdown")
+                .field("description", "# Title\n\n| a | b |\n|---|---|\n| **1** | 2 |\n\n<script>alert(1)</script>"
+                        + "\n\n[x](javascript:alert(2))\n").to(server).status()).isEqualTo(200);
+        Document markdown = HtmlChecks.valid(Http.get(server.uri("/project/described/1.0/")).text());
+        Element body = markdown.selectFirst(".description");
+        assertThat(body.select("table td strong").text()).isEqualTo("1");
+        assertThat(body.select("script")).isEmpty();
+        assertThat(body.select("a").eachAttr("href")).noneSatisfy(h -> assertThat(h).containsIgnoringCase("javascript"));
+
+        Path rst = TestArchives.wheel("described", "2.0").writeTo(Files.createDirectories(tmp.resolve("rst")));
+        assertThat(Uploads.wheel(rst, "described", "2.0").field("description_content_type", "text/x-rst")
+                .field("description", "Intro\n=====\n\nSome *emphasis* and ``code``.\n\n- one\n- two\n")
+                .to(server).status()).isEqualTo(200);
+        Element rendered = HtmlChecks.valid(Http.get(server.uri("/project/described/2.0/")).text())
+                .selectFirst(".description");
+        assertThat(rendered.select("em").text()).isEqualTo("emphasis");
+        assertThat(rendered.select("li").eachText()).containsExactly("one", "two");
+
+        Path broken = TestArchives.wheel("described", "3.0").writeTo(Files.createDirectories(tmp.resolve("bad")));
+        assertThat(Uploads.wheel(broken, "described", "3.0").field("description_content_type", "text/x-rst")
+                .field("description", "Title\n===\n\n`unclosed").to(server).status()).isEqualTo(200);
+        Http.Response fallback = Http.get(server.uri("/project/described/3.0/"));
+        assertThat(fallback.status()).isEqualTo(200);
+        Document plain = HtmlChecks.valid(fallback.text());
+        assertThat(plain.select("section[aria-labelledby=description] .notice").text())
+                .contains("could not be rendered as reStructuredText");
+        assertThat(plain.select(".description pre").text()).contains("`unclosed");
+    }
+
+    @Test
     void anOlderReleaseHasItsOwnPageWithAPinnedInstallCommandAndItsYankBadge() {
         new Seed(server).yank("demo-pkg", "1.0", "Broken <on> Windows");
         Document doc = HtmlChecks.valid(Http.get(server.uri("/project/demo-pkg/1.0/")).text());

@@ -38,17 +38,34 @@ final class SqlReleases implements ReleaseStore {
 
     @Override
     public Release insert(long projectId, String version, String canonicalVersion, ReleaseMetadata metadata,
-            Instant created) {
+            Instant created, StoredDescription description) {
         long id = jdbc.insert("INSERT INTO releases (project_id, version, canonical_version, requires_python,"
-                        + " summary, metadata, yanked, yanked_reason, created)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING id",
+                        + " summary, metadata, yanked, yanked_reason, created, description_html,"
+                        + " description_renderer, description_problem)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?) RETURNING id",
                 projectId, version, canonicalVersion, metadata.first("requires_python").orElse(null),
                 metadata.first("summary").orElse(null), MetadataJson.write(metadata), false,
-                Micros.of(created));
+                Micros.of(created), description == null ? null : description.html(),
+                description == null ? null : description.renderer(),
+                description == null ? null : description.problem());
         for (String classifier : new LinkedHashSet<>(metadata.all("classifiers"))) {
             jdbc.update("INSERT INTO release_classifiers (release_id, classifier) VALUES (?, ?)", id, classifier);
         }
         return new Release(id, projectId, version, canonicalVersion, metadata, false, null, created);
+    }
+
+    /** A row with no renderer was never rendered (the HTML of an empty description is the empty string). */
+    @Override
+    public Optional<StoredDescription> description(long releaseId) {
+        return jdbc.one("SELECT description_html, description_renderer, description_problem FROM releases"
+                        + " WHERE id = ? AND description_renderer IS NOT NULL",
+                rs -> new StoredDescription(rs.getString(1), rs.getString(2), rs.getString(3)), releaseId);
+    }
+
+    @Override
+    public void setDescription(long releaseId, StoredDescription description) {
+        jdbc.update("UPDATE releases SET description_html = ?, description_renderer = ?, description_problem = ?"
+                + " WHERE id = ?", description.html(), description.renderer(), description.problem(), releaseId);
     }
 
     @Override
