@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
 final class DescriptionMarkup {
     private static final int TOP = 3;
 
-    private HeadingLevels() {}
+    private DescriptionMarkup() {}
 
     static String forPage(String html) {
         if (html.isEmpty() || !(containsHeading(html) || html.contains("<th"))) {
