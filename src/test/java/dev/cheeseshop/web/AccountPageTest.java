@@ -163,6 +163,22 @@ class AccountPageTest {
     }
 
     @Test
+    void anotherUsersTokenIsNotRevokedThroughThisPage() {
+        String bobs = Tokens.secret(server, TestServer.BOB, TestServer.BOB_PASSWORD, "{\"name\": \"bobs\"}");
+        long id = Tokens.json(Http.get(server.uri("/api/v1/tokens"), "Authorization",
+                Uploads.basic(TestServer.BOB, TestServer.BOB_PASSWORD))).get("tokens").get(0).get("id").asLong();
+        String session = WebForms.logIn(server, ALICE, ALICE_PASSWORD);
+        Http.Response refused = WebForms.post(server, "/account/tokens/revoke/",
+                Map.of("csrf_token", csrf(session), "id", Long.toString(id)), session);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(HtmlChecks.valid(refused.text()).selectFirst("[role=alert]").text())
+                .isEqualTo("Token " + id + " belongs to another user");
+        assertThat(refused.text()).doesNotContain("bobs");
+        Http.Response stillValid = Http.get(server.uri("/api/v1/tokens"), "Authorization", Tokens.bearer(bobs));
+        assertThat(stillValid.status()).as("bob's token still authenticates").isEqualTo(200);
+    }
+
+    @Test
     void everyFormIsRefusedWithoutTheSessionsTokenAndChangesNothing() {
         String session = WebForms.logIn(server, ALICE, ALICE_PASSWORD);
         Http.Response made = create(session, "kept", "", "never");
