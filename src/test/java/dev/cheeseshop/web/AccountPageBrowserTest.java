@@ -153,7 +153,7 @@ class AccountPageBrowserTest {
                 .as("the copy button the script adds beside the secret").contains("button[type=\"button\"] \"Copy\"");
     }
 
-    /** Submits the form holding the field {@code id} as a person does: Enter in a text field, or its button. */
+    /** Submits the form holding the field {@code id} with its submit button. */
     private static void submit(String id) {
         browser.driver().findElement(By.id(id)).findElement(By.xpath("ancestor::form"))
                 .findElement(By.cssSelector("button[type=submit]")).click();
