@@ -61,9 +61,13 @@ public final class Site {
         new UploadHandler(authenticator, uploads, staging).register(routes);
         new XmlRpcHandler(new Dispatcher(PypiMethods.table(journal, store)), xmlrpcLimiter).register(routes);
         new RssHandlers(feeds, configuredUrl != null ? configuredUrl : servedUrl).register(routes);
+        CreateToken createToken = new CreateToken(store, clock);
+        ListTokens listTokens = new ListTokens(store);
+        RevokeToken revokeToken = new RevokeToken(store, clock);
+        new AccountHandlers(webPages, webSessions, sessionCookie, LinkBase.of(configuredUrl), listTokens, createToken,
+                revokeToken, users, clock).register(routes);
         ApiV1 api = new ApiV1(authenticator);
-        new TokenApi(new CreateToken(store, clock), new ListTokens(store), new RevokeToken(store, clock), clock)
-                .register(api);
+        new TokenApi(createToken, listTokens, revokeToken, clock).register(api);
         new ProjectApi(releases, roles, store).register(api);
         new QuarantineApi(new Quarantine(store, clock)).register(api);
         new ReservationApi(new ProjectReservation(store, clock)).register(api);

@@ -45,6 +45,11 @@ public final class Pages {
         return render("accountlinks.jte", view);
     }
 
+    /** The account page; it may hold a new token's secret, so it is never stored by a cache. */
+    public byte[] account(AccountView view) {
+        return render("account.jte", view);
+    }
+
     public byte[] message(MessageView view) {
         return render("message.jte", view);
     }
