@@ -57,23 +57,29 @@ final class ManageForms {
 
     /** The session of the request; empty, having sent a redirect to the login page (and back here), without one. */
     Optional<WebSession> signedIn(Exchange exchange) throws IOException {
+        return signedIn(exchange, exchange.path().substring(1));
+    }
+
+    /** As {@link #signedIn(Exchange)}, coming back after the login to the site path {@code back}. */
+    private Optional<WebSession> signedIn(Exchange exchange, String back) throws IOException {
         Optional<WebSession> session = cookies.resolve(exchange, sessions);
         if (session.isEmpty()) {
             Chrome chrome = chrome(exchange);
-            String back = chrome.root() + exchange.path().substring(1);
             WebHandlers.security(exchange);
             exchange.header("Cache-Control", "no-store");
-            exchange.redirect(303, chrome.link("account/login/?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+            exchange.redirect(303, chrome.link("account/login/?next=" + URLEncoder.encode(chrome.root() + back, StandardCharsets.UTF_8)));
         }
         return session;
     }
 
     /**
      * The session and the fields of a POST that carries the session's CSRF token; empty, having
-     * answered (a redirect to log in, or 403), otherwise.
+     * answered (a redirect to log in, then back to the project's page, which a GET can show; or
+     * 403), otherwise.
      */
     Optional<Post> post(Exchange exchange) throws IOException {
-        Optional<WebSession> session = signedIn(exchange);
+        Optional<WebSession> session = signedIn(exchange,
+                ManagePaths.project(ProjectName.normalize(exchange.param("name"))));
         if (session.isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +115,7 @@ final class ManageForms {
             refused(exchange, session, problem);
             return;
         }
-        if (!managed.project().normalizedName().equals(name) && status == 200) {
+        if (!managed.project().normalizedName().equals(name) && status == 200) { // a GET by another spelling
             exchange.redirect(301, chrome(exchange).link(ManagePaths.project(managed.project().normalizedName())));
             return;
         }

@@ -108,9 +108,10 @@ class ManagePagesTest {
         assertThat(Http.get(server.uri("/manage/projects/")).header("Location"))
                 .isEqualTo("/account/login/?next=%2Fmanage%2Fprojects%2F");
         IndexState before = state();
-        Http.Response post = Http.send("POST", server.uri("/manage/project/anything/release/1.0/yank/"),
+        Http.Response post = Http.send("POST", server.uri("/manage/project/Anything/release/1.0/yank/"),
                 "csrf_token=x".getBytes(), "Content-Type", "application/x-www-form-urlencoded");
         assertThat(post.status()).isEqualTo(303);
+        assertThat(post.header("Location")).isEqualTo("/account/login/?next=%2Fmanage%2Fproject%2Fanything%2F");
         assertThat(state()).isEqualTo(before);
     }
 
