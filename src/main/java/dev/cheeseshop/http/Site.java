@@ -13,6 +13,7 @@ import dev.cheeseshop.index.SimplePages;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.manage.CreateToken;
 import dev.cheeseshop.manage.ListTokens;
+import dev.cheeseshop.manage.ManagedProjects;
 import dev.cheeseshop.manage.ProjectReservation;
 import dev.cheeseshop.manage.Quarantine;
 import dev.cheeseshop.manage.ReleaseManagement;
@@ -53,6 +54,11 @@ public final class Site {
         web.register(routes);
         new SearchHandler(new ProjectSearch(store, clock), webPages, web, LinkBase.of(configuredUrl)).register(routes);
         new LoginHandlers(webPages, webSessions, sessionCookie, LinkBase.of(configuredUrl)).register(routes);
+        ManageForms manageForms = new ManageForms(webPages, webSessions, sessionCookie, LinkBase.of(configuredUrl),
+                new ManagedProjects(store));
+        new ManageHandlers(manageForms, roles).register(routes);
+        new ManageReleaseHandlers(manageForms, releases).register(routes);
+        new ManageDeleteHandlers(manageForms, releases).register(routes);
         new SimpleHandlers(pages, proxy == null ? null : new ProxyPageHandler(proxy.pages(), pages),
                 proxy == null ? null : proxy.listing().orElse(null)).register(routes);
         new JsonApiHandlers(jsonPages, LinkBase.of(configuredUrl)).register(routes);

@@ -21,21 +21,39 @@ final class Access {
 
     /** The project the acting user may manage, found by any spelling of its name. */
     static Project ownedProject(Transaction tx, User actor, String projectName) {
+        Member member = member(tx, actor, projectName);
+        member.ownerRefusal().ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        return member.project();
+    }
+
+    /**
+     * The project and the acting user's part in it, when they have one (an Owner's or a
+     * Maintainer's role) or are a server administrator: who may look at its management, whether
+     * or not they may change anything.
+     */
+    static Member member(Transaction tx, User actor, String projectName) {
         Project project = project(tx, projectName);
         User stored = stored(tx, actor);
-        if (stored.admin()) {
-            return project;
-        }
         Optional<RoleName> role = tx.roles().find(project.id(), stored.id());
-        if (role.isEmpty()) {
+        if (role.isEmpty() && !stored.admin()) {
             throw new Refused(ManageProblem.forbidden("User '" + stored.username()
                     + "' has no role on project '" + project.displayName() + "'."));
         }
-        if (role.get() != RoleName.Owner) {
-            throw new Refused(ManageProblem.forbidden("User '" + stored.username() + "' is a " + role.get()
+        return new Member(project, stored, role);
+    }
+
+    /** A project and an acting user (as stored) who has a role on it or is an administrator. */
+    record Member(Project project, User user, Optional<RoleName> role) {
+        /** Why this user may not manage the project (they are only a Maintainer), or empty when they may. */
+        Optional<ManageProblem> ownerRefusal() {
+            if (user.admin() || role.orElseThrow() == RoleName.Owner) {
+                return Optional.empty();
+            }
+            return Optional.of(ManageProblem.forbidden("User '" + user.username() + "' is a " + role.get()
                     + " of project '" + project.displayName() + "': only an Owner may manage it."));
         }
-        return project;
     }
 
     /** The project, found by any spelling of its name, when the acting user is a server administrator. */
@@ -93,6 +111,15 @@ final class Access {
                 tx.journal().lock();
                 return work.run(tx);
             });
+        } catch (Refused refused) {
+            throw refused.problem;
+        }
+    }
+
+    /** Runs {@code work} in one read transaction; a {@link Refused} inside is thrown as its problem. */
+    static <T> T read(MetadataStore store, MetadataStore.TransactionWork<T> work) throws ManageProblem {
+        try {
+            return store.read(work);
         } catch (Refused refused) {
             throw refused.problem;
         }

@@ -54,6 +54,26 @@ public final class Pages {
         return render("message.jte", view);
     }
 
+    /** A project's management page. */
+    public byte[] manage(ManageView view) {
+        return render("manage.jte", view);
+    }
+
+    /** The signed-in user's projects to manage. */
+    public byte[] manageProjects(ManageProjectsView view) {
+        return render("manageprojects.jte", view);
+    }
+
+    /** A deletion's confirmation form. */
+    public byte[] confirm(ConfirmView view) {
+        return render("confirm.jte", view);
+    }
+
+    /** A management request refused (not signed in to this project, no such thing, a bad form): its reason as an alert. */
+    public byte[] refused(MessageView view) {
+        return render("refused.jte", view);
+    }
+
     /** Renders template {@code name} with its one parameter, {@code view}. */
     public byte[] render(String name, Object view) {
         Utf8ByteOutput out = new Utf8ByteOutput(16 * 1024);

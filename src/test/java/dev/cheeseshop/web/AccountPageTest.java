@@ -71,7 +71,8 @@ class AccountPageTest {
         assertThat(page.header("Content-Security-Policy")).contains("form-action 'self'");
         Document doc = HtmlChecks.valid(page.text());
         assertThat(doc.selectFirst("h1").text()).isEqualTo("Your account");
-        assertThat(doc.selectFirst("main p").text()).isEqualTo("Signed in as alice (alice@example.org). Your public page");
+        assertThat(doc.selectFirst("main p").text()).isEqualTo("Signed in as alice (alice@example.org). Your public page · Manage your projects");
+        assertThat(doc.select("main a[href=/manage/projects/]").eachText()).containsExactly("Manage your projects");
         assertThat(doc.select("main a[href=/user/alice/]").eachText()).containsExactly("Your public page");
         assertThat(doc.select("nav.account a").eachText()).containsExactly("alice", "Account");
         assertThat(doc.select("main form")).allSatisfy(form -> assertThat(
