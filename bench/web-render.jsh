@@ -17,7 +17,8 @@ import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.store.sql.SqliteStores;
 import dev.cheeseshop.web.Assets;
 import dev.cheeseshop.web.Pages;
-import dev.cheeseshop.web.PlainDescriptions;
+import dev.cheeseshop.description.DescriptionRenderer;
+import dev.cheeseshop.web.StoredDescriptions;
 import dev.cheeseshop.web.WebPages;
 import java.nio.file.Path;
 
@@ -28,7 +29,7 @@ int calls = Integer.parseInt(System.getenv().getOrDefault("BENCH_CALLS", "300"))
 int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "5"));
 var watch = new JournalWatch();
 var overviews = new ProjectOverviews(null);
-var descriptions = new PlainDescriptions();
+var descriptions = new StoredDescriptions(new DescriptionRenderer());
 var pages = new Pages();
 var assets = Assets.load();
 var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
