@@ -2,6 +2,7 @@ package dev.cheeseshop.http;
 
 import dev.cheeseshop.index.Rendered;
 import dev.cheeseshop.model.ProjectName;
+import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.auth.WebSession;
 import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.web.AccountLinks;
@@ -57,6 +58,7 @@ final class WebHandlers {
         routes.get("/", this::homeFromMemory, this::home)
                 .get("/project/{name}/", this::projectFromMemory, this::project)
                 .get("/project/{name}", ex -> slash(ex))
+                .get("/project/{name}/history/", this::history)
                 .get("/project/{name}/{version}/", this::releaseFromMemory, this::release)
                 .get("/project/{name}/{version}", ex -> slash(ex))
                 .get("/user/{name}/", this::user)
@@ -102,13 +104,41 @@ final class WebHandlers {
             return;
         }
         if (!name.equals(normalized)) {
-            String path = exchange.path();
-            int at = path.indexOf("/project/") + "/project/".length();
-            exchange.redirect(301, Headers.withQuery(path.substring(0, at) + normalized
-                    + path.substring(at + name.length()), exchange));
+            redirectToNormalized(exchange, name, normalized);
             return;
         }
         answer(exchange, page.get());
+    }
+
+    /** A 301 to the same path with the project's name in normal form, its query kept. */
+    private static void redirectToNormalized(Exchange exchange, String name, String normalized) throws IOException {
+        String path = exchange.path();
+        int at = path.indexOf("/project/") + "/project/".length();
+        exchange.redirect(301, Headers.withQuery(path.substring(0, at) + normalized + path.substring(at + name.length()),
+                exchange));
+    }
+
+    private void history(Exchange exchange) throws IOException {
+        String name = exchange.param("name");
+        String normalized = ProjectName.normalize(name);
+        long after;
+        try {
+            String value = exchange.query().getValue("after");
+            after = value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            after = -1;
+        }
+        Optional<byte[]> page = after < 0 ? Optional.empty()
+                : pages.history(normalized, Serial.of(after), linkBase.base(exchange));
+        if (page.isEmpty()) {
+            notFound(exchange, "There is no project named “" + name + "” on this index.");
+            return;
+        }
+        if (!name.equals(normalized)) {
+            redirectToNormalized(exchange, name, normalized);
+            return;
+        }
+        answerUncached(exchange, page.get());
     }
 
     private void user(Exchange exchange) throws IOException {

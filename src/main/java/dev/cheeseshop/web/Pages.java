@@ -32,6 +32,10 @@ public final class Pages {
         return render("user.jte", view);
     }
 
+    public byte[] history(HistoryView view) {
+        return render("history.jte", view);
+    }
+
     public byte[] search(SearchView view) {
         return render("search.jte", view);
     }

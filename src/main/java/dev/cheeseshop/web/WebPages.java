@@ -11,6 +11,9 @@ import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.model.JournalEntry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -107,6 +110,27 @@ public final class WebPages {
                             new UserView(chrome(base), u.username(), u.created(), tx.roles().forUser(u.id()))),
                             last))));
                 }));
+    }
+
+    /** How many journal entries a history page shows. */
+    public static final int HISTORY_PAGE = 100;
+
+    /**
+     * A page of a project's whole history: its entries after {@code after}, oldest first (one range
+     * of the journal's project index), read as asked, not cached; empty when there is no such
+     * project to show (none, or in quarantine).
+     */
+    public Optional<byte[]> history(String normalizedName, Serial after, String base) {
+        return store.read(tx -> tx.projects().find(normalizedName).filter(p -> !p.quarantined()).map(project -> {
+            List<JournalEntry> entries = new ArrayList<>(HISTORY_PAGE + 1);
+            tx.journal().forProject(normalizedName, after, HISTORY_PAGE + 1, entries::add);
+            Optional<Serial> next = Optional.empty();
+            if (entries.size() > HISTORY_PAGE) {
+                entries.remove(HISTORY_PAGE);
+                next = Optional.of(entries.get(HISTORY_PAGE - 1).serial());
+            }
+            return pages.history(new HistoryView(chrome(base), project, entries, next));
+        }));
     }
 
     private static DocumentCache.Key homeKey(String base) {

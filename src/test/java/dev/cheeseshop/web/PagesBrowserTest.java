@@ -72,6 +72,7 @@ class PagesBrowserTest {
         PAGES.put("home", "/");
         PAGES.put("project", "/project/cheddar-tools/");
         PAGES.put("release", "/project/cheddar-tools/1.1.0/");
+        PAGES.put("history", "/project/cheddar-tools/history/");
         PAGES.put("user", "/user/alice/");
         PAGES.put("search", "/search/?q=cheddar");
         PAGES.put("login", "/account/login/");

@@ -11,7 +11,10 @@ import dev.cheeseshop.testing.Uploads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.cheeseshop.index.ProjectOverviews;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -189,6 +192,31 @@ class ProjectPageTest {
         assertThat(Long.parseLong(changed.header("X-PyPI-Last-Serial")))
                 .isGreaterThan(Long.parseLong(first.header("X-PyPI-Last-Serial")));
         assertThat(HtmlChecks.valid(changed.text()).selectFirst("h1").text()).isEqualTo("changing 2.1");
+    }
+
+    @Test
+    void aLongHistoryIsOnePageAwayAHundredEntriesAtATimeOldestFirst() {
+        Instant at = Instant.parse("2026-10-01T00:00:00Z");
+        Seed seed = new Seed(server);
+        for (int i = 0; i < 120; i++) {
+            seed.release("Long_History", "0." + i, Map.of(), at.plusSeconds(i));
+        }
+        Document project = HtmlChecks.valid(Http.get(server.uri("/project/long-history/")).text());
+        assertThat(project.select("section[aria-labelledby=journal] tbody tr")).hasSize(ProjectOverviews.HISTORY);
+        String whole = project.selectFirst("a:contains(The whole history)").attr("href");
+        assertThat(whole).isEqualTo("/project/long-history/history/");
+
+        Document first = HtmlChecks.valid(Http.get(server.uri(whole)).text());
+        List<String> changes = first.select("tbody tr td:nth-child(3)").eachText();
+        assertThat(changes).hasSize(100).startsWith("create", "0.0: new release", "0.1: new release");
+        String next = first.selectFirst("a[rel=next]").attr("href");
+        Document second = HtmlChecks.valid(Http.get(server.uri(next)).text());
+        assertThat(second.select("tbody tr td:nth-child(3)").eachText()).hasSize(21).endsWith("0.119: new release");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+
+        assertRedirect("/project/Long_History/history/?after=5", "/project/long-history/history/?after=5");
+        assertThat(Http.get(server.uri("/project/long-history/history/?after=x")).status()).isEqualTo(404);
+        assertThat(Http.get(server.uri("/project/nothing-here/history/")).status()).isEqualTo(404);
     }
 
     @Test
