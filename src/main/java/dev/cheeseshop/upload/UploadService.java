@@ -278,6 +278,9 @@ public final class UploadService {
         Instant now = clock.instant();
         Journal.Writer journal = Journal.writer(tx, upload.user().username(), now);
         Project project = tx.projects().find(upload.form.name().normalized()).orElse(null);
+        // The search index holds the project's names and its newest release: a new project, a new
+        // spelling of its name or a new release changes what it holds; another file of a release does not.
+        boolean reindex = project == null || !project.displayName().equals(upload.form.name().display());
         if (project == null) {
             project = tx.projects().insert(upload.form.name(), now);
             journal.add(project, null, Actions.CREATE);
@@ -294,13 +297,16 @@ public final class UploadService {
             release = tx.releases().insert(project.id(), version, upload.metadata.version().canonical(),
                     upload.metadata.metadata(), now, description);
             journal.add(project, version, Actions.NEW_RELEASE);
+            reindex = true;
         }
         StagedFile file = upload.file;
         tx.files().insert(new DistFile(0, release.id(), file.filename(), upload.form.filetype(), upload.form.pyversion(),
                 file.size(), file.digests(), inspection.metadataDigests(), now,
                 file.digests().storagePath(file.filename()), upload.form.comment(), upload.userAgent));
         journal.add(project, release.version(), Actions.addFile(upload.form.pyversion(), file.filename()));
-        SearchIndexing.refresh(tx, project.normalizedName());
+        if (reindex) {
+            SearchIndexing.refresh(tx, project.normalizedName());
+        }
         return Outcome.STORED;
     }
 
