@@ -9,7 +9,6 @@ import dev.cheeseshop.manage.ManageProblem;
 import dev.cheeseshop.manage.RevokeToken;
 import dev.cheeseshop.manage.UserManagement;
 import dev.cheeseshop.web.AccountLinks;
-import dev.cheeseshop.web.AccountSlot;
 import dev.cheeseshop.web.AccountView;
 import dev.cheeseshop.web.AccountView.NewToken;
 import dev.cheeseshop.web.AccountView.TokenForm;
@@ -195,10 +194,8 @@ final class AccountHandlers {
 
     /** The page, with the user's own links in the header, never stored by any cache. */
     private void show(Exchange exchange, int status, AccountView view) throws IOException {
-        byte[] links = pages.pages().accountLinks(new AccountLinks(view.chrome(), view.username(), view.csrfToken()));
-        WebHandlers.security(exchange);
-        exchange.header("Cache-Control", "no-store");
-        exchange.send(status, Headers.HTML, AccountSlot.fill(pages.pages().account(view), links));
+        WebHandlers.sendPrivate(exchange, status, pages.pages().forUser(pages.pages().account(view),
+                new AccountLinks(view.chrome(), view.username(), view.csrfToken())));
     }
 
     private static void retryAfter(Exchange exchange, ManageProblem problem) {

@@ -98,11 +98,9 @@ final class LoginHandlers {
     private void showForm(Exchange exchange, int status, String username, String next, String error)
             throws IOException {
         String token = LoginCsrf.issue();
-        WebHandlers.security(exchange);
-        exchange.header("Cache-Control", "no-store");
         exchange.addHeader("Set-Cookie", cookies.loginCsrfSetCookie(token));
-        exchange.send(status, Headers.HTML, pages.pages().login(new LoginView(pages.chrome(linkBase.base(exchange)),
-                token, username == null ? "" : username, next, error)));
+        WebHandlers.sendPrivate(exchange, status, pages.pages().login(new LoginView(
+                pages.chrome(linkBase.base(exchange)), token, username == null ? "" : username, next, error)));
     }
 
     private void forbidden(Exchange exchange, String message) throws IOException {

@@ -6,7 +6,6 @@ import dev.cheeseshop.manage.ManageProblem;
 import dev.cheeseshop.manage.ManagedProjects;
 import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.web.AccountLinks;
-import dev.cheeseshop.web.AccountSlot;
 import dev.cheeseshop.web.Chrome;
 import dev.cheeseshop.web.ManageNotices;
 import dev.cheeseshop.web.ManagePaths;
@@ -156,10 +155,7 @@ final class ManageForms {
 
     /** Sends a management page as its user sees it, never stored by a cache. */
     void send(Exchange exchange, int status, WebSession session, byte[] page) throws IOException {
-        byte[] links = pages.pages().accountLinks(new AccountLinks(chrome(exchange), session.user().username(),
-                session.csrfToken()));
-        WebHandlers.security(exchange);
-        exchange.header("Cache-Control", "no-store");
-        exchange.send(status, Headers.HTML, AccountSlot.fill(page, links));
+        WebHandlers.sendPrivate(exchange, status, pages.pages().forUser(page, new AccountLinks(chrome(exchange),
+                session.user().username(), session.csrfToken())));
     }
 }

@@ -6,7 +6,6 @@ import dev.cheeseshop.model.Serial;
 import dev.cheeseshop.auth.WebSession;
 import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.web.AccountLinks;
-import dev.cheeseshop.web.AccountSlot;
 import dev.cheeseshop.web.Assets;
 import dev.cheeseshop.web.MessageView;
 import dev.cheeseshop.web.WebPages;
@@ -216,9 +215,18 @@ final class WebHandlers {
 
     /** {@code body} with the signed-in user's account links in its header. */
     private byte[] withLinks(Exchange exchange, byte[] body, WebSession session) {
-        byte[] links = pages.pages().accountLinks(new AccountLinks(pages.chrome(linkBase.base(exchange)),
+        return pages.pages().forUser(body, new AccountLinks(pages.chrome(linkBase.base(exchange)),
                 session.user().username(), session.csrfToken()));
-        return AccountSlot.fill(body, links);
+    }
+
+    /**
+     * Sends a page made for its signed-in user alone (a form page: it carries the session's CSRF
+     * token, or a secret), with every page's headers and never stored by a cache.
+     */
+    static void sendPrivate(Exchange exchange, int status, byte[] page) throws IOException {
+        security(exchange);
+        exchange.header("Cache-Control", "no-store");
+        exchange.send(status, Headers.HTML, page);
     }
 
     /** Whether the request carries no session cookie: its page is the cached one, answerable from memory. */

@@ -44,9 +44,9 @@ public final class Pages {
         return render("login.jte", view);
     }
 
-    /** The header's account links for a signed-in user, to put in a cached page's {@link AccountSlot}. */
-    public byte[] accountLinks(AccountLinks view) {
-        return render("accountlinks.jte", view);
+    /** {@code page} as the signed-in user {@code links} names sees it: their links in its header's {@link AccountSlot}. */
+    public byte[] forUser(byte[] page, AccountLinks links) {
+        return AccountSlot.fill(page, render("accountlinks.jte", links));
     }
 
     /** The account page; it may hold a new token's secret, so it is never stored by a cache. */
