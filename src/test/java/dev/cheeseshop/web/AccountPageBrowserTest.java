@@ -48,7 +48,10 @@ class AccountPageBrowserTest {
         browser.driver().findElement(By.id("login-username")).sendKeys(ALICE);
         browser.driver().findElement(By.id("login-password")).sendKeys(ALICE_PASSWORD);
         browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitFor("h1");
+        // The click returns before the answer is loaded: wait for the login's redirect, not for an h1
+        // (the login page has one too).
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(
+                server.uri("/account/").toString()));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Your account");
     }
 

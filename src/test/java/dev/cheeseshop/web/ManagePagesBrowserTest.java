@@ -65,7 +65,9 @@ class ManagePagesBrowserTest {
         browser.driver().findElement(By.id("login-username")).sendKeys(ALICE);
         browser.driver().findElement(By.id("login-password")).sendKeys(ALICE_PASSWORD);
         browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitFor(By.cssSelector("h1"));
+        // The click returns before the answer is loaded: wait for the redirect back here (the login
+        // page has an h1 too).
+        afterSubmit(ExpectedConditions.urlToBe(manage.toString()));
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(manage.toString());
     }
 
@@ -87,6 +89,11 @@ class ManagePagesBrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** Waits for the answer to a submitted form, which a click does not wait for. */
+    private static void afterSubmit(org.openqa.selenium.support.ui.ExpectedCondition<?> answered) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(answered);
+    }
+
     private static String status() {
         return waitFor(By.cssSelector("[role=status]")).getText();
     }
@@ -98,6 +105,7 @@ class ManagePagesBrowserTest {
         browser.open(manage);
         driver.findElement(By.id("add-username")).sendKeys("bob");
         driver.findElement(By.cssSelector("form[action$='/roles/add/'] button")).click();
+        afterSubmit(ExpectedConditions.urlContains("?done=role-added"));
         assertThat(status()).isEqualTo("The role was given.");
         assertThat(driver.findElements(By.cssSelector("section[aria-labelledby=roles] tbody tr")))
                 .extracting(row -> row.findElement(By.cssSelector("td")).getText() + " "
@@ -107,6 +115,7 @@ class ManagePagesBrowserTest {
         WebElement release = driver.findElement(By.xpath("//article[.//h3/a[text()='1.0']]"));
         release.findElement(By.cssSelector("input[name=reason]")).sendKeys("Broken on Windows");
         release.findElement(By.cssSelector("form[action$='/yank/'] button")).click();
+        afterSubmit(ExpectedConditions.urlContains("?done=yanked"));
         assertThat(status()).isEqualTo("The release was yanked.");
 
         browser.open(server.uri("/project/cheese-grater/1.0/"));
@@ -122,6 +131,7 @@ class ManagePagesBrowserTest {
         assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).endsWith("nothing was deleted.");
         driver.findElement(By.id("confirm-name")).sendKeys(file);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        afterSubmit(ExpectedConditions.urlContains("?done=file-deleted"));
         assertThat(status()).isEqualTo("The file was deleted.");
         assertThat(driver.findElements(By.cssSelector("ul.files li > a:first-child"))).extracting(WebElement::getText)
                 .containsExactly(files.get(2), files.get(3), files.get(0));

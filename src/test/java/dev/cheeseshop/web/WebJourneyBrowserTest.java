@@ -10,6 +10,7 @@ import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.web.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a maintainer does on the web, start to end, in headless Chromium: log in, make an API
@@ -59,13 +61,14 @@ class WebJourneyBrowserTest {
         page.findElement(By.id("login-username")).sendKeys(TestServer.ALICE);
         page.findElement(By.id("login-password")).sendKeys(TestServer.ALICE_PASSWORD);
         button("Log in").click();
-        assertThat(page.getCurrentUrl()).endsWith("/account/");
+        waitFor(d -> d.getCurrentUrl().endsWith("/account/"));
         assertThat(page.findElements(By.cssSelector("nav.account a"))).extracting(WebElement::getText)
                 .containsExactly("alice", "Account");
 
         // 2. Make an API token; it is shown once.
         page.findElement(By.id("token-name")).sendKeys("journey");
         button("Create token").click();
+        waitFor(d -> !d.findElements(By.cssSelector(".new-token pre")).isEmpty());
         String shown = page.findElement(By.cssSelector(".new-token pre")).getText();
         String token = shown.lines().filter(l -> l.startsWith("export TWINE_PASSWORD=")).findFirst().orElseThrow()
                 .substring("export TWINE_PASSWORD=".length());
@@ -85,8 +88,9 @@ class WebJourneyBrowserTest {
         browser.open(server.uri("/"));
         page.findElement(By.id("home-search")).sendKeys("journey");
         page.findElement(By.cssSelector("section.hero button[type=submit]")).click();
-        assertThat(page.getCurrentUrl()).contains("/search/?q=journey");
+        waitFor(d -> d.getCurrentUrl().contains("/search/?q=journey"));
         page.findElement(By.linkText(PROJECT)).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/project/" + PROJECT + "/"));
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo(PROJECT + " 2.0");
 
         // 5. Read both descriptions, rendered.
@@ -95,6 +99,7 @@ class WebJourneyBrowserTest {
         assertThat(restructured.findElements(By.tagName("li"))).extracting(WebElement::getText)
                 .containsExactly("brie", "gouda");
         page.findElement(By.cssSelector("section[aria-labelledby=history]")).findElement(By.linkText("1.0")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/project/" + PROJECT + "/1.0/"));
         WebElement md = page.findElement(By.cssSelector(".description"));
         assertThat(md.findElement(By.cssSelector("table td strong")).getText()).isEqualTo("12 months");
         assertThat(md.findElement(By.tagName("h3")).getText()).isEqualTo("Journey");
@@ -103,6 +108,7 @@ class WebJourneyBrowserTest {
         browser.open(server.uri("/manage/project/" + PROJECT + "/"));
         page.findElement(By.id("add-username")).sendKeys(TestServer.BOB);
         button("Add").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("?done=role-added"));
         assertThat(page.findElement(By.cssSelector("section[aria-labelledby=roles] tbody")).getText())
                 .contains("bob").contains("Maintainer");
 
@@ -110,6 +116,7 @@ class WebJourneyBrowserTest {
         WebElement release = release("1.0");
         release.findElement(By.cssSelector("input[name=reason]")).sendKeys("Aged too briefly");
         release.findElement(By.cssSelector("button")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("?done=yanked"));
         browser.open(server.uri("/project/" + PROJECT + "/1.0/"));
         assertThat(page.findElement(By.cssSelector("h1 .badge.yanked")).getText()).isEqualTo("Yanked");
         assertThat(page.findElement(By.cssSelector(".project-head")).getText()).contains("Reason: Aged too briefly");
@@ -118,12 +125,15 @@ class WebJourneyBrowserTest {
         String wheel = markdown.getFileName().toString();
         browser.open(server.uri("/manage/project/" + PROJECT + "/"));
         release("1.0").findElement(By.partialLinkText("Delete")).click();
+        waitFor(d -> !d.findElements(By.id("confirm-name")).isEmpty());
         page.findElement(By.id("confirm-name")).sendKeys("not-" + wheel);
         page.findElement(By.cssSelector("form button.danger")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
         assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).isNotBlank();
         assertThat(Http.get(server.uri("/simple/" + PROJECT + "/")).text()).contains(wheel);
         page.findElement(By.id("confirm-name")).sendKeys(wheel);
         page.findElement(By.cssSelector("form button.danger")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("?done=file-deleted"));
         assertThat(Http.get(server.uri("/simple/" + PROJECT + "/")).text()).doesNotContain(wheel);
 
         // 9. The project's history shows every change, newest first, by whom.
@@ -142,6 +152,15 @@ class WebJourneyBrowserTest {
                 "1.0: new release by alice",
                 "add Owner alice by alice",
                 "create by alice");
+    }
+
+    /**
+     * Waits until the browser shows what {@code condition} looks for: a click on a submit button
+     * returns before the browser has sent the form and loaded the answer, so each step waits for
+     * that answer (its address, or an element only it has) before the next one reads or leaves.
+     */
+    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(condition::apply);
     }
 
     private static WebElement button(String text) {
