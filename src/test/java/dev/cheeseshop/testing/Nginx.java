@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 public final class Nginx implements AutoCloseable {
     public static final String INSTALL = "install it with: apt-get install nginx-light";
     private static final Path DEBIAN = Path.of("/usr/sbin/nginx");
+    /** Answers 204 and is never logged: see {@link #requests()}. */
+    private static final String LOGGED = "/.requests-logged";
 
     private final Path prefix;
     private final Processes.Running process;
@@ -141,6 +143,7 @@ public final class Nginx implements AutoCloseable {
                 + "    root " + root + ";\n"
                 + "    autoindex off;\n"
                 + "    index index.html;\n"
+                + "    location = " + LOGGED + " { access_log off; return 204; }\n"
                 + "  }\n"
                 + "}\n";
         try {
@@ -169,10 +172,17 @@ public final class Nginx implements AutoCloseable {
     }
 
     /**
-     * The requests served so far, in order, as {@code METHOD URI STATUS} (the URI as the client
-     * sent it, query included). nginx writes a request's line when it has answered it.
+     * The requests answered so far, in order, as {@code METHOD URI STATUS} (the URI as the client
+     * sent it, query included).
+     *
+     * <p>nginx writes a request's line after it has sent the answer, so a client holding the answer
+     * may read the log before the line is there. Hence a barrier first: a request to
+     * {@link #LOGGED}, which is itself not logged. nginx's one worker handles events one at a time
+     * and logs a request in the same step as it sends the answer's last bytes, so by the time it
+     * answers the barrier, every request answered before has its line in the log.
      */
     public List<String> requests() {
+        Http.get(uri(LOGGED));
         try {
             Path log = prefix.resolve("access.log");
             return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
