@@ -172,9 +172,9 @@ final class AccountHandlers {
      */
     private Optional<Post> post(Exchange exchange) throws IOException {
         Optional<WebSession> session = cookies.resolve(exchange, sessions);
-        Optional<Fields> form = FormBody.read(exchange);
-        if (session.isEmpty() || form.isEmpty()
-                || !sessions.csrfValid(session.get(), form.get().getValue(SessionCookie.CSRF_FIELD))) {
+        Optional<Fields> form = session.isEmpty() ? Optional.empty()
+                : SessionForms.fields(exchange, sessions, session.get());
+        if (form.isEmpty()) {
             WebHandlers.security(exchange);
             exchange.header("Cache-Control", "no-store");
             exchange.send(403, Headers.HTML, pages.pages().message(new MessageView(chrome(exchange), "Forbidden",

@@ -52,7 +52,7 @@ final class LoginHandlers {
     }
 
     private void logIn(Exchange exchange) throws IOException {
-        Optional<Fields> form = FormBody.read(exchange);
+        Optional<Fields> form = SessionForms.fromThisSite(exchange);
         if (form.isEmpty() || !LoginCsrf.valid(cookies.loginCsrf(exchange).orElse(null),
                 form.get().getValue(SessionCookie.CSRF_FIELD))) {
             forbidden(exchange, "The form was not sent from this site's login page, or it is too old. Open the"
@@ -83,9 +83,7 @@ final class LoginHandlers {
     private void logOut(Exchange exchange) throws IOException {
         Optional<String> cookie = cookies.session(exchange);
         Optional<WebSession> session = cookie.flatMap(sessions::resolve);
-        Optional<Fields> form = FormBody.read(exchange);
-        if (session.isPresent() && (form.isEmpty()
-                || !sessions.csrfValid(session.get(), form.get().getValue(SessionCookie.CSRF_FIELD)))) {
+        if (session.isPresent() && SessionForms.fields(exchange, sessions, session.get()).isEmpty()) {
             forbidden(exchange, "The form was not sent from a page of this site. Reload the page and retry.");
             return;
         }

@@ -82,8 +82,8 @@ final class ManageForms {
         if (session.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Fields> form = FormBody.read(exchange);
-        if (form.isEmpty() || !sessions.csrfValid(session.get(), form.get().getValue(SessionCookie.CSRF_FIELD))) {
+        Optional<Fields> form = SessionForms.fields(exchange, sessions, session.get());
+        if (form.isEmpty()) {
             send(exchange, 403, session.get(), pages.pages().refused(new MessageView(chrome(exchange), "Forbidden",
                     "The form was not sent from a page of this site, or the page is too old. Reload the page and"
                             + " retry: nothing was changed.")));

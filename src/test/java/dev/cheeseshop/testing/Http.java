@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,10 @@ import java.util.TreeMap;
 /**
  * A plain HTTP client for tests that keeps what higher-level clients hide: the reason phrase,
  * redirects unfollowed, every header. Never goes through a proxy.
+ *
+ * <p>{@link HttpURLConnection} silently leaves out the headers only a browser sets
+ * ({@code Origin}, {@code Sec-Fetch-*}); a request carrying one goes through
+ * {@code java.net.http} instead, which sends them (its response has no reason phrase: "").
  */
 public final class Http {
     private Http() {}
@@ -36,6 +43,11 @@ public final class Http {
     }
 
     public static Response send(String method, URI uri, byte[] body, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Origin") || headers[i].regionMatches(true, 0, "Sec-", 0, 4)) {
+                return sendAsBrowser(method, uri, body, headers);
+            }
+        }
         try {
             HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
             conn.setRequestMethod(method);
@@ -65,6 +77,27 @@ public final class Http {
             return new Response(status, conn.getResponseMessage(), responseHeaders, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response sendAsBrowser(String method, URI uri, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            responseHeaders.putAll(response.headers().map());
+            return new Response(response.statusCode(), "", responseHeaders, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -54,13 +54,24 @@ public final class SignedIn {
         return post(server, path, fields, cookie);
     }
 
-    static Http.Response post(TestServer server, String path, Map<String, String> fields, String cookie) {
+    /** As {@link #post(String, Map)}, with further request headers ({@code name, value, ...}). */
+    public Http.Response post(String path, Map<String, String> fields, String... headers) {
+        return post(server, path, fields, cookie, headers);
+    }
+
+    static Http.Response post(TestServer server, String path, Map<String, String> fields, String cookie,
+            String... headers) {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return Http.send("POST", server.uri(path), body.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie);
+        String[] all = new String[4 + headers.length];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        all[2] = "Cookie";
+        all[3] = cookie;
+        System.arraycopy(headers, 0, all, 4, headers.length);
+        return Http.send("POST", server.uri(path), body.getBytes(StandardCharsets.UTF_8), all);
     }
 
     /** {@code name=value} of the cookie {@code name} the response sets. */
