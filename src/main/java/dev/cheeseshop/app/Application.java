@@ -161,7 +161,7 @@ public final class Application implements AutoCloseable {
                             .orElse(null));
             // Sessions change none of the index's pages: through the unwatched store, so that a login
             // or a session's use does not empty the render cache.
-            WebSessions webSessions = new WebSessions(unwatched, accounts, clock, WebSessions.Lifetimes.DEFAULT);
+            WebSessions webSessions = new WebSessions(unwatched, accounts, clock, settings.sessions());
             // One renderer for the server: its semaphore bounds the docutils processes of all uploads.
             DescriptionRenderer descriptions = new DescriptionRenderer();
             UploadService uploads = new UploadService(store, blobs, new DistInspector(), clock, settings.maxUploadSize(),

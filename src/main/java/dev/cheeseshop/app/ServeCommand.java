@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.metrics.Exposure;
 import dev.cheeseshop.xmlrpc.RateLimit;
@@ -86,6 +87,18 @@ final class ServeCommand implements Runnable {
                     + " ${DEFAULT-VALUE}).")
     Duration shutdownTimeout;
 
+    @Option(names = "--session-idle", paramLabel = "DURATION",
+            defaultValue = "${env:CHEESESHOP_SESSION_IDLE:-12h}", converter = TimeSpan.class,
+            description = "How long a browser login lasts unused before it ends, e.g. 30m or 12h"
+                    + " (env CHEESESHOP_SESSION_IDLE; default ${DEFAULT-VALUE}).")
+    Duration sessionIdle;
+
+    @Option(names = "--session-lifetime", paramLabel = "DURATION",
+            defaultValue = "${env:CHEESESHOP_SESSION_LIFETIME:-7d}", converter = TimeSpan.class,
+            description = "How long a browser login lasts at most, however much it is used, e.g. 1d or 7d; at least"
+                    + " --session-idle (env CHEESESHOP_SESSION_LIFETIME; default ${DEFAULT-VALUE}).")
+    Duration sessionLifetime;
+
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CHEESESHOP_LOG_FORMAT:-combined}",
             description = "combined: log lines for people and an access log in the combined log format; json: every"
                     + " line a JSON object (env CHEESESHOP_LOG_FORMAT; default ${DEFAULT-VALUE}).")
@@ -125,6 +138,11 @@ final class ServeCommand implements Runnable {
                 throw new CommandFailure("invalid --public-url '" + publicUrl.replaceAll("\\p{Cntrl}", "?") + "': "
                         + e.getMessage());
             }
+        }
+        try {
+            settings = settings.withSessions(new WebSessions.Lifetimes(sessionIdle, sessionLifetime));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("invalid --session-idle or --session-lifetime: " + e.getMessage());
         }
         settings = settings.withUpstream(upstream.settings());
         BlobSettings blobs = data.blobs.settings();

@@ -1,5 +1,6 @@
 package dev.cheeseshop.app;
 
+import dev.cheeseshop.auth.WebSessions;
 import dev.cheeseshop.index.PublicUrl;
 import dev.cheeseshop.journal.JournalWatch;
 import dev.cheeseshop.metrics.Exposure;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * @param metrics         who may read {@code GET /metrics}; {@code OFF} also counts nothing
  * @param downloads       whether downloads are counted, and how often the counts are flushed to the store
  * @param upstream        the index proxied for projects this one does not have, and how (empty: none)
+ * @param sessions        how long a browser session lasts unused, and at most
  */
 public record Settings(Path data, String host, int port, long maxUploadSize, Duration reconcileEvery,
         Optional<RateLimit> xmlrpcRateLimit, PublicUrl publicUrl, long cacheSize, Optional<RateLimit> loginRateLimit,
-        Duration journalPoll, Exposure metrics, Downloads downloads, Optional<UpstreamSettings> upstream) {
+        Duration journalPoll, Exposure metrics, Downloads downloads, Optional<UpstreamSettings> upstream,
+        WebSessions.Lifetimes sessions) {
     /** The default bound of the render cache. */
     public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
     /** The default limit on failed logins, per client address and per username. */
@@ -40,7 +43,7 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     public Settings(Path data, String host, int port, long maxUploadSize) {
         this(data, host, port, maxUploadSize, Duration.ofHours(24), Optional.empty(), null, DEFAULT_CACHE_SIZE,
                 RateLimit.parse(DEFAULT_LOGIN_RATE_LIMIT), Duration.ofMillis(JournalWatch.POLL_MILLIS), DEFAULT_METRICS, Downloads.DEFAULT,
-                Optional.empty());
+                Optional.empty(), WebSessions.Lifetimes.DEFAULT);
     }
 
     public Settings {
@@ -52,37 +55,37 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     /** These settings with another reconciliation interval (zero: never). */
     public Settings withReconcileEvery(Duration every) {
         return new Settings(data, host, port, maxUploadSize, every, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics, downloads, upstream);
+                loginRateLimit, journalPoll, metrics, downloads, upstream, sessions);
     }
 
     /** These settings with an XML-RPC rate limit per client address (empty: none). */
     public Settings withXmlrpcRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, limit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics, downloads, upstream);
+                loginRateLimit, journalPoll, metrics, downloads, upstream, sessions);
     }
 
     /** These settings with another public URL. */
     public Settings withPublicUrl(PublicUrl url) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, url, cacheSize,
-                loginRateLimit, journalPoll, metrics, downloads, upstream);
+                loginRateLimit, journalPoll, metrics, downloads, upstream, sessions);
     }
 
     /** These settings with another render-cache bound. */
     public Settings withCacheSize(long bytes) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, bytes,
-                loginRateLimit, journalPoll, metrics, downloads, upstream);
+                loginRateLimit, journalPoll, metrics, downloads, upstream, sessions);
     }
 
     /** These settings with a limit on failed logins per client address and per username (empty: none). */
     public Settings withLoginRateLimit(Optional<RateLimit> limit) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                limit, journalPoll, metrics, downloads, upstream);
+                limit, journalPoll, metrics, downloads, upstream, sessions);
     }
 
     /** These settings with another interval between polls of the journal. */
     public Settings withJournalPoll(Duration every) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, every, metrics, downloads, upstream);
+                loginRateLimit, every, metrics, downloads, upstream, sessions);
     }
 
     /**
@@ -102,19 +105,25 @@ public record Settings(Path data, String host, int port, long maxUploadSize, Dur
     /** These settings with download counting on or off, and another flush interval. */
     public Settings withDownloads(Downloads counting) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics, counting, upstream);
+                loginRateLimit, journalPoll, metrics, counting, upstream, sessions);
     }
 
     /** These settings with another exposure of the metrics. */
     public Settings withMetrics(Exposure exposure) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, exposure, downloads, upstream);
+                loginRateLimit, journalPoll, exposure, downloads, upstream, sessions);
     }
 
     /** These settings with an upstream index to proxy (empty: none). */
     public Settings withUpstream(Optional<UpstreamSettings> proxied) {
         return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
-                loginRateLimit, journalPoll, metrics, downloads, proxied);
+                loginRateLimit, journalPoll, metrics, downloads, proxied, sessions);
+    }
+
+    /** These settings with other browser session lifetimes. */
+    public Settings withSessions(WebSessions.Lifetimes lifetimes) {
+        return new Settings(data, host, port, maxUploadSize, reconcileEvery, xmlrpcRateLimit, publicUrl, cacheSize,
+                loginRateLimit, journalPoll, metrics, downloads, upstream, lifetimes);
     }
 
     public Path database() {

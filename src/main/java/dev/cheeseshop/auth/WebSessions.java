@@ -1,5 +1,6 @@
 package dev.cheeseshop.auth;
 
+import dev.cheeseshop.model.TimeSpan;
 import dev.cheeseshop.model.User;
 import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.SessionStore;
@@ -42,7 +43,12 @@ public final class WebSessions {
 
         public Lifetimes {
             if (idle.isNegative() || idle.isZero() || absolute.isNegative() || absolute.isZero()) {
-                throw new IllegalArgumentException("session lifetimes must be positive: " + idle + ", " + absolute);
+                throw new IllegalArgumentException("session lifetimes must be positive: " + TimeSpan.format(idle) + ", "
+                        + TimeSpan.format(absolute));
+            }
+            if (idle.compareTo(absolute) > 0) {
+                throw new IllegalArgumentException("the idle time (" + TimeSpan.format(idle) + ") is longer than the whole lifetime ("
+                        + TimeSpan.format(absolute) + ")");
             }
         }
     }

@@ -71,6 +71,7 @@ class HelpIT {
         "'serve --download-counts maybe', 'maybe'",
         "'serve --log-format xml', 'xml'",
         "'serve --shutdown-timeout soon', 'soon'",
+        "'serve --session-idle later', 'later'",
         "'user frobnicate', 'frobnicate'",
         "'user add --data /tmp/x', 'NAME'",
         "'user add alice --frobnicate', '--frobnicate'",
