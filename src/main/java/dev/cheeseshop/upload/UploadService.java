@@ -8,7 +8,6 @@ import dev.cheeseshop.index.SearchIndexing;
 import dev.cheeseshop.journal.Actions;
 import dev.cheeseshop.journal.Journal;
 import dev.cheeseshop.model.DistFile;
-import dev.cheeseshop.model.PackageType;
 import dev.cheeseshop.model.Project;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.RoleName;
@@ -107,13 +106,13 @@ public final class UploadService {
         Upload upload = new Upload(principal, form, metadata, file, request.userAgent());
         boolean newRelease;
         try {
-            Snapshot seen = store.read(tx -> new Snapshot(existing(tx, upload), releaseExists(tx, upload)));
+            Snapshot seen = store.read(tx -> new Snapshot(StoredStateCheck.existing(tx, upload), releaseExists(tx, upload)));
             if (seen.outcome == Outcome.ALREADY_PRESENT) {
                 return Outcome.ALREADY_PRESENT;
             }
             newRelease = !seen.releaseExists;
         } catch (Refusal refusal) {
-            throw refusal.problem;
+            throw refusal.problem();
         }
         ArchiveCheck.Inspection inspection = ArchiveCheck.inspect(inspector, file, form, metadata.version());
         StoredDescription description = newRelease ? describe(metadata) : null;
@@ -125,8 +124,8 @@ public final class UploadService {
     private record Snapshot(Outcome outcome, boolean releaseExists) {}
 
     private static boolean releaseExists(Transaction tx, Upload upload) {
-        return tx.projects().find(upload.form.name().normalized())
-                .flatMap(p -> tx.releases().find(p.id(), upload.metadata.version().canonical())).isPresent();
+        return tx.projects().find(upload.form().name().normalized())
+                .flatMap(p -> tx.releases().find(p.id(), upload.metadata().version().canonical())).isPresent();
     }
 
     /**
@@ -140,75 +139,7 @@ public final class UploadService {
                 metadata.metadata().first("description_content_type").orElse(null)));
     }
 
-    /** Everything the upload carries, checked. */
-    private record Upload(Principal principal, UploadForm form, MetadataCheck.Result metadata, StagedFile file,
-            String userAgent) {
-        User user() {
-            return principal.user();
-        }
 
-        String filename() {
-            return file.filename();
-        }
-    }
-
-    /**
-     * The checks against what is stored, run first on a read snapshot and again inside the write
-     * transaction: the user may upload to the project, the file is not already there under its
-     * name or content (the identical file is {@link Outcome#ALREADY_PRESENT}), its name was never
-     * used before, and a release gets one sdist at most. Answers null when the upload may go on.
-     */
-    private Outcome existing(Transaction tx, Upload upload) {
-        Optional<Project> project = tx.projects().find(upload.form.name().normalized());
-        permitted(tx, upload, project);
-        Optional<DistFile> same = tx.files().findByFilename(upload.filename())
-                .or(() -> tx.files().findByBlake2(upload.file.digests().blake2b256()));
-        if (same.isPresent()) {
-            DistFile found = same.get();
-            if (found.filename().equals(upload.filename())
-                    && found.digests().sha256().equals(upload.file.digests().sha256())
-                    && found.digests().blake2b256().equals(upload.file.digests().blake2b256())) {
-                return Outcome.ALREADY_PRESENT;
-            }
-            throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE,
-                    Messages.fileExists(upload.filename(), upload.file.digests().blake2b256())));
-        }
-        if (tx.files().everUsed(upload.filename())) {
-            throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE, Messages.FILENAME_REUSED));
-        }
-        if (project.isPresent() && upload.form.filetype() == PackageType.sdist) {
-            Optional<Release> release = tx.releases().find(project.get().id(), upload.metadata.version().canonical());
-            if (release.isPresent() && tx.files().forRelease(release.get().id()).stream()
-                    .anyMatch(f -> f.packageType() == PackageType.sdist)) {
-                throw new Refusal(UploadProblem.badRequest(UploadProblem.Reason.DUPLICATE, Messages.ONE_SDIST));
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The permission step: a scoped token only ever touches the projects it names, and never
-     * creates one (whatever its scope, as on pypi.org); then the user needs a role on an existing
-     * project, unless a server administrator, who may do anything (the upload is journaled under
-     * the administrator, and gives no role).
-     */
-    private static void permitted(Transaction tx, Upload upload, Optional<Project> project) {
-        Principal principal = upload.principal;
-        String normalized = upload.form.name().normalized();
-        if (principal.scoped() && project.isEmpty()) {
-            throw new Refusal(UploadProblem.forbidden(Messages.scopedCannotCreate(principal.scope(),
-                    upload.form.name().display())));
-        }
-        if (!principal.mayTouch(normalized)) {
-            throw new Refusal(UploadProblem.forbidden(Messages.outOfScope(principal.scope(),
-                    project.get().displayName())));
-        }
-        if (project.isPresent() && !upload.user().admin()
-                && tx.roles().find(project.get().id(), upload.user().id()).isEmpty()) {
-            throw new Refusal(UploadProblem.forbidden(
-                    Messages.notAllowedToUpload(upload.user().username(), project.get().displayName())));
-        }
-    }
 
     private void storeBlobs(StagedFile file, ArchiveCheck.Inspection inspection) {
         String path = file.digests().storagePath(file.filename());
@@ -255,7 +186,7 @@ public final class UploadService {
                 return store.write(tx -> write(tx, upload, inspection, description));
             }
         } catch (Refusal refusal) {
-            throw refusal.problem;
+            throw refusal.problem();
         }
     }
 
@@ -270,53 +201,44 @@ public final class UploadService {
     private Outcome write(Transaction tx, Upload upload, ArchiveCheck.Inspection inspection,
             StoredDescription description) {
         tx.journal().lock();
-        Outcome existing = existing(tx, upload);
+        Outcome existing = StoredStateCheck.existing(tx, upload);
         if (existing != null) {
             return existing;
         }
-        ensureBlobs(tx, upload.file, inspection);
+        ensureBlobs(tx, upload.file(), inspection);
         Instant now = clock.instant();
         Journal.Writer journal = Journal.writer(tx, upload.user().username(), now);
-        Project project = tx.projects().find(upload.form.name().normalized()).orElse(null);
+        Project project = tx.projects().find(upload.form().name().normalized()).orElse(null);
         // The search index holds the project's names and its newest release: a new project, a new
         // spelling of its name or a new release changes what it holds; another file of a release does not.
-        boolean reindex = project == null || !project.displayName().equals(upload.form.name().display());
+        boolean reindex = project == null || !project.displayName().equals(upload.form().name().display());
         if (project == null) {
-            project = tx.projects().insert(upload.form.name(), now);
+            project = tx.projects().insert(upload.form().name(), now);
             journal.add(project, null, Actions.CREATE);
             tx.roles().insert(project.id(), upload.user().id(), RoleName.Owner);
             journal.add(project, null, Actions.addRole(RoleName.Owner, upload.user().username()));
-        } else if (!project.displayName().equals(upload.form.name().display())) {
-            tx.projects().rename(project.id(), upload.form.name());
-            project = new Project(project.id(), upload.form.name(), project.created(), project.lastSerial(),
+        } else if (!project.displayName().equals(upload.form().name().display())) {
+            tx.projects().rename(project.id(), upload.form().name());
+            project = new Project(project.id(), upload.form().name(), project.created(), project.lastSerial(),
                     project.quarantined());
         }
-        String version = upload.metadata.version().toString();
-        Release release = tx.releases().find(project.id(), upload.metadata.version().canonical()).orElse(null);
+        String version = upload.metadata().version().toString();
+        Release release = tx.releases().find(project.id(), upload.metadata().version().canonical()).orElse(null);
         if (release == null) {
-            release = tx.releases().insert(project.id(), version, upload.metadata.version().canonical(),
-                    upload.metadata.metadata(), now, description);
+            release = tx.releases().insert(project.id(), version, upload.metadata().version().canonical(),
+                    upload.metadata().metadata(), now, description);
             journal.add(project, version, Actions.NEW_RELEASE);
             reindex = true;
         }
-        StagedFile file = upload.file;
-        tx.files().insert(new DistFile(0, release.id(), file.filename(), upload.form.filetype(), upload.form.pyversion(),
+        StagedFile file = upload.file();
+        tx.files().insert(new DistFile(0, release.id(), file.filename(), upload.form().filetype(), upload.form().pyversion(),
                 file.size(), file.digests(), inspection.metadataDigests(), now,
-                file.digests().storagePath(file.filename()), upload.form.comment(), upload.userAgent));
-        journal.add(project, release.version(), Actions.addFile(upload.form.pyversion(), file.filename()));
+                file.digests().storagePath(file.filename()), upload.form().comment(), upload.userAgent()));
+        journal.add(project, release.version(), Actions.addFile(upload.form().pyversion(), file.filename()));
         if (reindex) {
             SearchIndexing.refresh(tx, project.normalizedName());
         }
         return Outcome.STORED;
     }
 
-    /** Carries an {@link UploadProblem} out of a transaction, rolling it back. */
-    private static final class Refusal extends RuntimeException {
-        private final UploadProblem problem;
-
-        Refusal(UploadProblem problem) {
-            super(problem.getMessage(), null, false, false);
-            this.problem = problem;
-        }
-    }
 }
