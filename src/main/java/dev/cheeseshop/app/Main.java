@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A PyPI-compatible package index.",
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, ProjectCommand.class,
             ReconcileCommand.class, BenchDataCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
-            PolicyCommand.class, UpstreamCommand.class})
+            PolicyCommand.class, UpstreamCommand.class, RenderDescriptionsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -7,9 +7,9 @@ import dev.cheeseshop.store.Transaction;
 import java.util.Optional;
 
 /**
- * A release's rendered description for its page: the one stored when the release was uploaded,
- * or, for a release that has none (uploaded before V10), rendered now from its metadata and
- * stored, so that it is rendered once. The steps: read what is stored; if nothing, render outside
+ * A release's rendered description: the one stored when the release was uploaded, or, for a
+ * release that has none (uploaded before V10), rendered now from its metadata and stored, so that
+ * it is rendered once ({@link DescriptionBackfill}, the {@code render-descriptions} command). The steps: read what is stored; if nothing, render outside
  * any transaction (reStructuredText takes a child process, and SQLite's writer lock must not wait
  * on it); then one write transaction that stores it unless another request stored one meanwhile
  * (the stored one wins, so every reader sees the same). A release deleted meanwhile gets nothing

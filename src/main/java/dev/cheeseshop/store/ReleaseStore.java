@@ -43,6 +43,13 @@ public interface ReleaseStore {
     /** Stores the release's rendered description, replacing any. */
     void setDescription(long releaseId, StoredDescription description);
 
+    /**
+     * Up to {@code limit} releases with no stored description (uploaded before V10), with ids above
+     * {@code afterId}, by id: a walk over them a page at a time, each page one range of the
+     * primary key.
+     */
+    List<Release> undescribed(long afterId, int limit);
+
     List<Release> forProject(long projectId);
 
     /** Deletes the release with its files and classifiers; the files' names stay in the filename registry. */

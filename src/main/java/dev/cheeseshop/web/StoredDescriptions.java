@@ -9,8 +9,9 @@ import dev.cheeseshop.store.Transaction;
 /**
  * A release's description as its page shows it: the HTML rendered and sanitised at upload and
  * stored with the release, read in the page's own transaction. A release uploaded before
- * descriptions were stored has none: it is rendered here by the same renderer (and sanitiser), for
- * the page being rendered, which the render cache then keeps. Its headings are put under the
+ * descriptions were stored has none until {@code cheeseshop render-descriptions} stores it: it is
+ * rendered here by the same renderer (and sanitiser), for the page being rendered, which the
+ * render cache then keeps; a GET stores nothing. Its headings are put under the
  * page's own ({@link DescriptionMarkup}).
  */
 public final class StoredDescriptions implements Descriptions {

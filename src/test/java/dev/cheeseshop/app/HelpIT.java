@@ -39,6 +39,7 @@ class HelpIT {
         "'restore --help', 'Usage: cheeseshop restore [', '--from'",
         "'migrate --help', 'Usage: cheeseshop migrate [', '--progress-interval'",
         "'reconcile --help', 'Usage: cheeseshop reconcile [', '--progress'",
+        "'render-descriptions --help', 'Usage: cheeseshop render-descriptions [', '--progress'",
         "'serve --help', 'Usage: cheeseshop serve [', '--upstream-min-age'",
         "'upstream --help', 'Usage: cheeseshop upstream [', 'purge'",
         "'upstream purge --help', 'Usage: cheeseshop upstream purge [', '--all'",

@@ -104,6 +104,28 @@ public abstract class DescriptionStoreContract {
     }
 
     @Test
+    void undescribedWalksTheReleasesWithoutADescriptionByIdAPageAtATime() {
+        Release one = insert("1.0", null);
+        insert("2.0", new StoredDescription("<p>two</p>", "rst", null));
+        Release three = insert("3.0", null);
+        Release four = insert("4.0", new StoredDescription("", "empty", null));
+        Release five = insert("5.0", null);
+
+        List<Release> first = store.read((Transaction tx) -> tx.releases().undescribed(0, 2));
+        assertThat(first).containsExactly(one, three);
+        List<Release> next = store.read((Transaction tx) -> tx.releases().undescribed(three.id(), 2));
+        assertThat(next).containsExactly(five);
+        assertThat(store.read((Transaction tx) -> tx.releases().undescribed(five.id(), 2))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.releases().undescribed(four.id(), 10))).containsExactly(five);
+
+        store.write((Transaction tx) -> {
+            tx.releases().setDescription(three.id(), new StoredDescription(HTML, "rst", null));
+            return null;
+        });
+        assertThat(store.read((Transaction tx) -> tx.releases().undescribed(0, 10))).containsExactly(one, five);
+    }
+
+    @Test
     void theDescriptionGoesWithItsRelease() {
         Release release = insert("1.0", new StoredDescription(HTML, "markdown", null));
 

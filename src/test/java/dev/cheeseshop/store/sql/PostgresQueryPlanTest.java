@@ -81,6 +81,14 @@ class PostgresQueryPlanTest {
     }
 
     @Test
+    void aPageOfUndescribedReleasesIsOneRangeOfThePrimaryKey() throws SQLException {
+        List<String> plan = plan(SqlReleases.UNDESCRIBED, 1000L, 100);
+        assertThat(plan).as("%s", plan)
+                .anySatisfy(step -> assertThat(step).contains("Index Scan using releases_pkey on releases"))
+                .noneSatisfy(step -> assertThat(step).containsAnyOf("Seq Scan", "Sort"));
+    }
+
+    @Test
     void browseLooksClassifiersUpInTheirIndexAndScansNoTable() throws SQLException {
         List<String> plan = plan(SqlReleases.browseQuery(2), "Topic :: 7", "License :: 7", 2L);
         assertThat(plan).as("%s", plan)
