@@ -119,6 +119,21 @@ public abstract class SearchStoreContract {
     }
 
     @Test
+    void accentsAndCaseFoldAlikeInTheTextAndInTheQuery() {
+        publish("fromage", "1.0", "Caf\u00e9 cr\u00e8me et Gruy\u00e8re", "\u00c4pfel, Cr\u00eape");
+        publish("plain", "1.0", "cafe and creme", null);
+
+        assertThat(names("cafe")).containsExactlyInAnyOrder("fromage", "plain");
+        assertThat(names("CAF\u00c9")).containsExactlyInAnyOrder("fromage", "plain");
+        assertThat(names("gruyere")).containsExactly("fromage");
+        assertThat(names("Gruy\u00e8re")).containsExactly("fromage");
+        assertThat(names("apfel")).containsExactly("fromage");
+        assertThat(names("crep")).as("a prefix").containsExactly("fromage");
+        assertThat(names("cr\u00eap")).containsExactly("fromage");
+        assertThat(names("cr\u00e8me caf")).containsExactlyInAnyOrder("fromage", "plain");
+    }
+
+    @Test
     void amongTextMatchesTheMoreRelevantComesFirst() {
         publish("alpha", "1", "a fast parser for big documents and many other things besides", null);
         publish("zeta", "1", "parser parser parser", null);

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PostgreSQL's full text: the generated {@code project_search.search_vector} (V11) under its GIN
- * index, ranked by {@code ts_rank} (negated: a lower relevance ranks first). An expression is a
+ * PostgreSQL's full text: the generated {@code project_search.search_vector} (V11, folding accents
+ * since V13 through the {@code cheeseshop_search} configuration, which the query uses too) under its
+ * GIN index, ranked by {@code ts_rank} (negated: a lower relevance ranks first). An expression is a
  * {@code to_tsquery} text of the terms as quoted lexemes ({@code 'word'}, a quote or backslash
  * inside doubled), ANDed, the last a prefix ({@code :*}): tsquery operators typed by a user are
  * only ever inside a lexeme.
@@ -18,7 +19,7 @@ final class PostgresFullText implements FullText {
     @Override
     public String matches() {
         return "SELECT t.project_id, -ts_rank(t.search_vector, q) AS relevance"
-                + " FROM project_search t, to_tsquery('simple'::regconfig, ?) q WHERE t.search_vector @@ q";
+                + " FROM project_search t, to_tsquery('cheeseshop_search'::regconfig, ?) q WHERE t.search_vector @@ q";
     }
 
     @Override
