@@ -47,8 +47,8 @@ public final class WebSessions {
                         + TimeSpan.format(absolute));
             }
             if (idle.compareTo(absolute) > 0) {
-                throw new IllegalArgumentException("the idle time (" + TimeSpan.format(idle) + ") is longer than the whole lifetime ("
-                        + TimeSpan.format(absolute) + ")");
+                throw new IllegalArgumentException("the idle time (" + TimeSpan.format(idle)
+                        + ") is longer than the whole lifetime (" + TimeSpan.format(absolute) + ")");
             }
         }
     }
