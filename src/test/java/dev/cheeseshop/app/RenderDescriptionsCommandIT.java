@@ -6,7 +6,9 @@ import dev.cheeseshop.model.ProjectName;
 import dev.cheeseshop.model.Release;
 import dev.cheeseshop.model.ReleaseMetadata;
 import dev.cheeseshop.store.ReleaseStore.StoredDescription;
+import dev.cheeseshop.store.MetadataStore;
 import dev.cheeseshop.store.Transaction;
+import dev.cheeseshop.testing.Backend;
 import dev.cheeseshop.testing.Processes;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code render-descriptions} on the packaged jar, over an index whose releases were stored
- * without descriptions (as before V10): each gets one, the summary says how many and how many
+ * {@code render-descriptions} on the packaged jar, over an index (on the backend the tests run
+ * on) whose releases were stored without descriptions (as before V10): each gets one, the summary says how many and how many
  * fell back to plain text, progress goes to standard error, and a second run has nothing to do.
  */
 class RenderDescriptionsCommandIT {
@@ -30,9 +32,10 @@ class RenderDescriptionsCommandIT {
     @Test
     void releasesWithoutADescriptionGetOneAndASecondRunHasNothingToDo() {
         Path data = tmp.resolve("d");
+        Backend.Storage storage = Backend.selected().forData(data);
         long first;
-        try (Application app = Application.forCommand(data)) {
-            first = app.store().write((Transaction tx) -> {
+        try (MetadataStore store = storage.openStore(1)) {
+            first = store.write((Transaction tx) -> {
                 long project = tx.projects().insert(ProjectName.of("old-cheese"), T0).id();
                 Release one = insert(tx, project, "1.0", "# Old", "text/markdown");
                 insert(tx, project, "2.0", "Old *cheese*", "text/x-rst");
@@ -49,10 +52,10 @@ class RenderDescriptionsCommandIT {
                 "3 release descriptions rendered and stored, 1 of them as plain text (their reStructuredText did"
                         + " not render)");
         assertThat(run.stderr()).as(run.describe()).contains("descriptions");
-        try (Application app = Application.forCommand(data)) {
-            Optional<StoredDescription> stored = app.store().read((Transaction tx) -> tx.releases().description(first));
+        try (MetadataStore store = storage.openStore(1)) {
+            Optional<StoredDescription> stored = store.read((Transaction tx) -> tx.releases().description(first));
             assertThat(stored).hasValueSatisfying(d -> assertThat(d.renderer()).isEqualTo("markdown"));
-            assertThat(app.store().read((Transaction tx) -> tx.releases().undescribed(0, 10))).isEmpty();
+            assertThat(store.read((Transaction tx) -> tx.releases().undescribed(0, 10))).isEmpty();
         }
 
         Processes.Result again = Processes.cheeseshop("render-descriptions", "--data", data.toString(),
