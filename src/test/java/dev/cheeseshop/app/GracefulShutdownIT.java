@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * uploads, each provably in flight (the server has staged part of its body) when the signal is
  * sent: those whose clients go on sending finish with 200 and are stored; the one whose client
  * stalls past {@code --shutdown-timeout} gets no 200 and is not stored; no staged file is left;
- * the readiness probe answers 503 on a connection opened before; the process exits with 0; and
+ * the readiness probe, on a connection opened before, never answers 200 again (503, or the idle
+ * connection closed; the 503's body is {@code health/ReadinessTest}'s); the process exits with 0; and
  * with {@code --log-format json} every line it logs is JSON, the access log's lines naming the user.
  */
 class GracefulShutdownIT {
@@ -83,8 +84,14 @@ class GracefulShutdownIT {
                 assertThat(server.process.process().toHandle().destroy()).isTrue();
                 server.process.awaitLine(line -> line.startsWith("Cheeseshop is stopping"));
 
-                String ready = exchange(early, "/ready");
-                assertThat(ready).startsWith("HTTP/1.1 503").contains("\"shutdown\"");
+                // Never ready again. Usually a 503 naming the shutdown; once, on a loaded machine, the
+                // server closed this idle connection instead, before answering (it was stopping). To a
+                // load balancer both mean "not ready"; what must never come is a 200. Everything below
+                // still proves that the uploads in flight finished and the process exited with 0.
+                String ready = readyOrClosed(early);
+                assertThat(ready).as("/ready after SIGTERM").satisfiesAnyOf(
+                        answer -> assertThat(answer).startsWith("HTTP/1.1 503").contains("\"shutdown\""),
+                        answer -> assertThat(answer).isEqualTo(CLOSED));
             }
             for (Upload upload : uploads.subList(0, FINISHING)) {
                 upload.gate.countDown();
@@ -185,6 +192,17 @@ class GracefulShutdownIT {
                     return false;
                 }
             }).count();
+        }
+    }
+
+    /** What {@link #readyOrClosed} answers when the server closed the connection instead. */
+    private static final String CLOSED = "(connection closed)";
+
+    private static String readyOrClosed(Socket socket) {
+        try {
+            return exchange(socket, "/ready");
+        } catch (IOException closed) {
+            return CLOSED;
         }
     }
 
