@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * server application also gets the HTTP server, and closing it stops everything in order.
  */
 public final class Application implements AutoCloseable {
-
     private final MetadataStore store;
     private final BlobStore blobs;
     private final Clock clock;
