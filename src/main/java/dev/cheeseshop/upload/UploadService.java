@@ -106,7 +106,8 @@ public final class UploadService {
         Upload upload = new Upload(principal, form, metadata, file, request.userAgent());
         boolean newRelease;
         try {
-            Snapshot seen = store.read(tx -> new Snapshot(StoredStateCheck.existing(tx, upload), releaseExists(tx, upload)));
+            Snapshot seen = store.read(tx -> new Snapshot(StoredStateCheck.existing(tx, upload),
+                    releaseExists(tx, upload)));
             if (seen.outcome == Outcome.ALREADY_PRESENT) {
                 return Outcome.ALREADY_PRESENT;
             }
@@ -138,8 +139,6 @@ public final class UploadService {
                 metadata.metadata().first("description").orElse(null),
                 metadata.metadata().first("description_content_type").orElse(null)));
     }
-
-
 
     private void storeBlobs(StagedFile file, ArchiveCheck.Inspection inspection) {
         String path = file.digests().storagePath(file.filename());
@@ -211,7 +210,7 @@ public final class UploadService {
         Project project = tx.projects().find(upload.form().name().normalized()).orElse(null);
         // The search index holds the project's names and its newest release: a new project, a new
         // spelling of its name or a new release changes what it holds; another file of a release does not.
-        boolean reindex = project == null || !project.displayName().equals(upload.form().name().display());
+        boolean reindex = true;
         if (project == null) {
             project = tx.projects().insert(upload.form().name(), now);
             journal.add(project, null, Actions.CREATE);
@@ -221,6 +220,8 @@ public final class UploadService {
             tx.projects().rename(project.id(), upload.form().name());
             project = new Project(project.id(), upload.form().name(), project.created(), project.lastSerial(),
                     project.quarantined());
+        } else {
+            reindex = false;
         }
         String version = upload.metadata().version().toString();
         Release release = tx.releases().find(project.id(), upload.metadata().version().canonical()).orElse(null);
@@ -240,5 +241,4 @@ public final class UploadService {
         }
         return Outcome.STORED;
     }
-
 }
