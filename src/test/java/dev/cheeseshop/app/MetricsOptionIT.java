@@ -6,8 +6,6 @@ import dev.cheeseshop.testing.Exposition;
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +15,7 @@ class MetricsOptionIT {
     Path tmp;
 
     private Processes.Command serve(String... extra) {
-        List<String> args = new ArrayList<>(List.of("serve", "--data", tmp.resolve("d").toString(), "--host",
-                "127.0.0.1", "--port", "0"));
-        args.addAll(List.of(extra));
-        return Processes.cheeseshop(args.toArray(String[]::new));
+        return ServedJar.serve(tmp.resolve("d"), extra);
     }
 
     @Test

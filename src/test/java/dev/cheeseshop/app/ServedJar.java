@@ -2,6 +2,9 @@ package dev.cheeseshop.app;
 
 import dev.cheeseshop.testing.Processes;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,17 @@ public final class ServedJar implements AutoCloseable {
         this.url = URI.create(m.group(1));
         this.port = Integer.parseInt(m.group(2));
         this.where = m.group(3);
+    }
+
+    /**
+     * {@code cheeseshop serve} of the index in {@code data} on 127.0.0.1 and a free port, with
+     * {@code extra} arguments: a command to {@link #start}, or to run and see refused.
+     */
+    static Processes.Command serve(Path data, String... extra) {
+        List<String> args = new ArrayList<>(List.of("serve", "--data", data.toString(), "--host", "127.0.0.1",
+                "--port", "0"));
+        args.addAll(List.of(extra));
+        return Processes.cheeseshop(args.toArray(String[]::new));
     }
 
     /** Starts the command (a {@code serve}) and waits for its ready line. */

@@ -7,8 +7,6 @@ import dev.cheeseshop.testing.Processes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +24,7 @@ class SessionLifetimeOptionIT {
     Path tmp;
 
     private Processes.Command serve(String... extra) {
-        List<String> args = new ArrayList<>(List.of("serve", "--data", tmp.resolve("d").toString(), "--host",
-                "127.0.0.1", "--port", "0"));
-        args.addAll(List.of(extra));
-        return Processes.cheeseshop(args.toArray(String[]::new));
+        return ServedJar.serve(tmp.resolve("d"), extra);
     }
 
     /** The {@code Set-Cookie} of the session a browser login starts. */
