@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cheeseshop.testing.Http;
 import dev.cheeseshop.testing.Processes;
+import dev.cheeseshop.testing.WebForms;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,8 +32,7 @@ class SessionLifetimeOptionIT {
     private static String loginCookie(ServedJar server) {
         Http.Response form = Http.get(server.uri("/account/login/"));
         String token = Jsoup.parse(form.text()).selectFirst("input[name=csrf_token]").attr("value");
-        String csrfCookie = form.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("cheeseshop_login_csrf="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String csrfCookie = WebForms.cookie(form, "cheeseshop_login_csrf").orElseThrow();
         String body = "csrf_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&username=carol&password="
                 + PASSWORD;
         Http.Response in = Http.send("POST", server.uri("/account/login/"), body.getBytes(StandardCharsets.UTF_8),

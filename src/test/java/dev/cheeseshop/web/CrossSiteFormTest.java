@@ -12,6 +12,7 @@ import dev.cheeseshop.testing.SignedIn;
 import dev.cheeseshop.testing.TestServer;
 import dev.cheeseshop.testing.Tokens;
 import dev.cheeseshop.testing.Uploads;
+import dev.cheeseshop.testing.WebForms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,9 +96,7 @@ class CrossSiteFormTest {
     void aLoginOrALogoutFormOfAnotherSiteIsRefused() {
         Http.Response form = Http.get(server.uri("/account/login/"));
         String token = Jsoup.parse(form.text()).selectFirst("input[name=csrf_token]").attr("value");
-        String loginCookie = form.headers().get("Set-Cookie").stream()
-                .filter(c -> c.startsWith("cheeseshop_login_csrf=")).map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElseThrow();
+        String loginCookie = WebForms.cookie(form, "cheeseshop_login_csrf").orElseThrow();
         Http.Response in = Http.send("POST", server.uri("/account/login/"), ("csrf_token=" + token
                 + "&username=" + ALICE + "&password=" + ALICE_PASSWORD).getBytes(),
                 "Content-Type", "application/x-www-form-urlencoded", "Cookie", loginCookie, CROSS_SITE[0], CROSS_SITE[1]);
